@@ -5,3 +5,5 @@ export * from './pairing';
 export * from './roles';
 export * from './shell';
 export * from './status';
+export * from './eid';
+export * from './queue';

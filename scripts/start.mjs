@@ -3,12 +3,12 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, buildIfStale } from './lib/build.mjs';
-import { findElectronRuntime } from './lib/electron-runtime.mjs';
 import { runBackend } from './lib/run-backend.mjs';
 
 const args = process.argv.slice(2);
 buildIfStale();
-const runtime = findElectronRuntime();
+const { findElectronRuntime } = await import(join(ROOT, 'out/main/runtime.js'));
+const runtime = findElectronRuntime(ROOT);
 if (runtime.available) {
   const child = spawn(runtime.path, [join(ROOT, 'out/main/index.js'), ...args], { cwd: ROOT, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 1));

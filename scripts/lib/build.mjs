@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 const SOURCE_DIRS = ['contract', 'electron', 'renderer', 'native', 'resources'];
 const SOURCE_FILES = ['vite.config.ts', 'package-lock.json'];
-const OUTPUTS = ['out/main/index.js', 'out/main/backend.js', 'out/preload/index.js', 'out/renderer/index.html'];
+const OUTPUTS = ['out/main/index.js', 'out/main/backend.js', 'out/main/runtime.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -30,7 +30,7 @@ export function isBuildStale() {
 export function buildIfStale({ force = false } = {}) {
   if (!force && !isBuildStale()) return false;
   console.log('Building Varta (electron-vite build)…');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--config', 'vite.config.ts', '--logLevel', 'warn'], {
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--config', './vite.config.ts', '--logLevel', 'warn'], {
     cwd: ROOT,
     stdio: 'inherit',
   });

@@ -1,0 +1,8 @@
+import { registerSimFaultRoutes } from './faults';
+import { registerSimHealthRoutes } from './health';
+import type { SimulatorRouteRegistrar } from './types';
+
+export type { SimulatorRouteRegistrar } from './types';
+
+/** Every simulator route module. Later issues add e-ID, center and device routes here, one file each. */
+export const SIMULATOR_ROUTES: readonly SimulatorRouteRegistrar[] = [registerSimHealthRoutes, registerSimFaultRoutes];
