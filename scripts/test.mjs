@@ -59,7 +59,8 @@ if (!step('system packages', () => ensureSystemPackages())) {
   step('lint', () => run(bin('eslint'), ['--max-warnings=0', '.']));
   const built = step('build', () => (buildIfStale({ force: true }), true));
   vitestTier('unit');
-  vitestTier('integration', { wrap: withKeyring });
+  vitestTier('integration');
+  vitestTier('keychain', { wrap: withKeyring });
   if (built) vitestTier('e2e');
   else record('e2e tests (not run: the build failed)', 0, 1);
   vitestTier('electron');

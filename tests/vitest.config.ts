@@ -22,6 +22,11 @@ export default defineConfig({
         },
       },
       {
+        // Runs inside scripts/lib/with-keyring.sh: a private D-Bus session with a real gnome-keyring.
+        extends: true,
+        test: { name: 'keychain', include: ['tests/keychain/**/*.test.ts'], testTimeout: 30_000 },
+      },
+      {
         extends: true,
         test: {
           name: 'e2e',
