@@ -2,6 +2,8 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { EVENTS_CLOSE, type EventEnvelope, EventsHelloSchema, type EventsServerMessage } from '../../../contract/events';
 import type { BackendContext } from '../context';
+import type { Scope } from '../../../contract/roles';
+import { isEventVisibleTo } from '../events/visibility';
 import { HttpError } from '../errors';
 
 // /api/events: the client's first message is {type:'hello', token, since} (tokens never go
@@ -41,6 +43,7 @@ class EventsStream {
   private buffer: EventEnvelope[] = [];
   private unsubscribe: (() => void) | null = null;
   private helloTimer: NodeJS.Timeout | null = null;
+  private scope: Pick<Scope, 'role'> = { role: 'display' };
 
   constructor(
     private readonly socket: WebSocket,
@@ -73,6 +76,7 @@ class EventsStream {
     const session = await this.ctx.auth.verifyToken(hello.data.token).catch(() => null);
     if (!session) return this.close(EVENTS_CLOSE.unauthorised, 'unauthorised');
     if (this.isClosed()) return;
+    this.scope = session;
     await this.replayThenGoLive(hello.data.since);
   }
 
@@ -108,6 +112,8 @@ class EventsStream {
   private sendEvent(event: EventEnvelope): void {
     if (event.seq <= this.lastSent) return;
     this.lastSent = event.seq;
+    // Hidden events still advance lastSent: a client sees a gap in seq, never a repeat.
+    if (!isEventVisibleTo(event.type, this.scope)) return;
     this.send({ kind: 'event', event });
   }
 
