@@ -7,3 +7,7 @@ export * from './shell';
 export * from './status';
 export * from './eid';
 export * from './queue';
+export * from './scanner';
+export * from './queue-hub';
+export * from './portal-center';
+export * from './sync';

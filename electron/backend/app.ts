@@ -17,8 +17,13 @@ import { listen, publicBaseUrl } from './server/listen';
 import { pairingLink } from './server/routes/pairing';
 import type { RouteRegistrar } from './server/routes/types';
 import { migrate } from './storage/migrate';
+import { QueueService, type QueueServiceOptions } from './queue/queue-service';
 import { openDatabase } from './storage/open-database';
+import { createScannerService } from './scanners/create-scanner-service';
+import { createSyncService, syncCredentials } from './sync/create-sync';
+import type { SecretStorePort } from '../../native/secret-store/port';
 import { VERSION } from './version';
+import { createCheckpointService } from './verification/create-checkpoint';
 
 /** Knobs of startBackend beyond the configuration; all optional. */
 export interface BackendOptions {
@@ -39,6 +44,10 @@ export interface BackendOptions {
   simulatorRandom?: () => number;
   /** More route modules registered after the built-in ones. */
   extraRoutes?: readonly RouteRegistrar[];
+  /** Where the portal device secret is kept (default: the OS keychain, or the developer file store). */
+  secretStore?: SecretStorePort;
+  /** Queue hub tunables (timer period, terminal rate, center id). */
+  queue?: QueueServiceOptions;
 }
 
 /** A running backend. */
@@ -77,6 +86,18 @@ async function assemble(config: Config, options: BackendOptions, closers: Closer
   const log = logging.createLogger('backend');
   const portal = await startPortal(config, options, { events, logging, now }, closers);
 
+  const sync = createSyncService({ config, db, events, baseUrl: portal.simulatorUrl ?? config.portal.baseUrl ?? '', now, createLogger: logging.createLogger, version: VERSION, secrets: options.secretStore });
+  closers.push(() => sync.stop());
+  const scanners = createScannerService(config, { events, now, createLogger: logging.createLogger });
+  closers.push(() => scanners.close());
+  const checkpoint = await createCheckpointService({
+    config, db, events, http: portal.client.http, now, createLogger: logging.createLogger,
+    credentials: (fallback) => syncCredentials(sync, fallback), // the machine's one enrollment (issue 5)
+  });
+  closers.push(async () => checkpoint.stop());
+  const queue = await QueueService.open({ db, events, now, createLogger: logging.createLogger, portal: portal.client, mode: config.mode }, options.queue);
+  await queue.start();
+  closers.push(() => queue.stop());
   let url = options.publicUrl ?? '';
   const context: BackendContext = {
     config,
@@ -88,6 +109,10 @@ async function assemble(config: Config, options: BackendOptions, closers: Closer
     auth,
     portal: { client: portal.client, monitor: portal.monitor },
     createLogger: logging.createLogger,
+    checkpoint,
+    scanners,
+    queue,
+    sync,
     publicUrl: () => url,
   };
   const app = await buildServer(context, {
@@ -106,6 +131,9 @@ async function assemble(config: Config, options: BackendOptions, closers: Closer
   }
   await events.append(SYSTEM_STARTED, { version: VERSION, mode: config.mode, role: config.role, deskNo: config.deskNo ?? null });
   portal.monitor.start();
+  await scanners.start();
+  sync.onDatasetPulled((name) => (name === 'center' ? undefined : queue.pullCenter().then(() => undefined)));
+  await sync.start();
   closers.push(() => portal.monitor.stop());
   log.info({ url, simulatorUrl: portal.simulatorUrl, dataDir: config.dataDir, mode: config.mode }, 'Varta backend started');
 

@@ -7,6 +7,7 @@ import { readyLines, startupFailureLine } from './cli-output';
 import { loadConfig } from './config/load-config';
 import { usage } from './config/usage';
 import { ConfigError } from './errors';
+import { runAuditVerify } from './verification/audit-cli';
 
 // CLI entry of the backend (bundled to out/main/backend.js; also run as Electron's
 // utilityProcess). Prints the ready lines on stdout, or ONE sentence on stderr and a
@@ -66,6 +67,12 @@ function handleShutdown(backend: Backend): void {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  if (argv[0] === 'audit-verify') {
+    // Checkpoint audit chain check (issue 3): one line, exit 0 intact / 1 broken / 2 usage.
+    const result = await runAuditVerify(argv.slice(1));
+    (result.exitCode === 2 ? process.stderr : process.stdout).write(`${result.line}\n`);
+    process.exit(result.exitCode);
+  }
   const debug = wantsDebug(argv);
   let backend: Backend;
   try {

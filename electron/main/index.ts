@@ -33,6 +33,8 @@ const dataDir = resolveShellDataDir(options.dataDir, process.env, process.cwd(),
 // One Chromium profile (and one single-instance lock) per data directory.
 app.setPath('userData', join(dataDir, 'electron'));
 app.enableSandbox();
+// Hall displays and terminals run unattended: voice calls and chimes must play without a tap.
+app.commandLine.appendSwitch('autoplay-policy', 'no-user-gesture-required');
 
 if (!app.requestSingleInstanceLock()) fail(`Varta is already running with the data directory ${dataDir}.`);
 

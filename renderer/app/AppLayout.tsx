@@ -8,15 +8,19 @@ import './layout.css';
 export function AppLayout() {
   const { t } = useTranslation();
   const location = useLocation();
+  // The public ticket page (/t/<id>) is a visitor's phone, not a paired screen: no status bar there.
+  const isPublicPage = location.pathname.startsWith('/t/');
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
       <header className="app-header">
-        <PageErrorBoundary>
-          <StatusBarContainer />
-        </PageErrorBoundary>
+        {!isPublicPage && (
+          <PageErrorBoundary>
+            <StatusBarContainer />
+          </PageErrorBoundary>
+        )}
         <DisplaySwitchesContainer />
       </header>
       <NoticesContainer />

@@ -4,6 +4,7 @@ import { CheckpointPage } from '../roles/checkpoint/CheckpointPage';
 import { DeskPage } from '../roles/desk/DeskPage';
 import { DisplayPage } from '../roles/display/DisplayPage';
 import { TerminalPage } from '../roles/terminal/TerminalPage';
+import { TicketStatusPage } from '../roles/ticket-status/TicketStatusPage';
 import { AppLayout } from './AppLayout';
 import { HomePage } from './HomePage';
 import { NotFoundPage } from './NotFoundPage';
@@ -19,6 +20,7 @@ export const routes: RouteObject[] = [
     children: [
       { path: '/', element: <HomePage /> },
       { path: '/pair', element: <PairPage /> },
+      { path: '/t/:id', element: <TicketStatusPage /> },
       { path: '/checkpoint', element: <RequirePairing><CheckpointPage /></RequirePairing> },
       { path: '/terminal', element: <RequirePairing><TerminalPage /></RequirePairing> },
       { path: '/desk/:no', element: <RequirePairing><DeskPage /></RequirePairing> },

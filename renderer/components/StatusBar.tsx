@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../contract/roles';
 import type { ConnectionView, PortalView } from '../stores/connection';
 import { Clock } from './Clock';
+import { SyncStatus } from './SyncStatus';
 import './status-bar.css';
 
 export interface StatusBarProps {
@@ -81,6 +82,7 @@ export function StatusBar(props: StatusBarProps) {
               </span>
             )}
           </span>
+          <SyncStatus />
         </div>
         <RoleName role={props.role} deskNo={props.deskNo} />
         <Clock language={props.language} />

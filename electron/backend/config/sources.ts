@@ -22,6 +22,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { path: ['portal', 'baseUrl'], flag: 'portal-url', env: 'VARTA_PORTAL_URL', kind: 'string' },
   { path: ['log', 'level'], flag: 'log-level', env: 'VARTA_LOG_LEVEL', kind: 'string' },
   { path: ['language'], flag: 'lang', env: 'VARTA_LANG', kind: 'string' },
+  { path: ['sync', 'insecureFileSecrets'], flag: 'insecure-file-secrets', env: 'VARTA_INSECURE_FILE_SECRETS', kind: 'string' },
 ];
 
 export const CONFIG_FLAG = 'config';

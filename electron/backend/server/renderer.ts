@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 /** Client-side routes of the renderer; each answers index.html so a reload or a link works. */
-export const ROLE_PAGES = ['/checkpoint', '/terminal', '/desk/:no', '/display', '/admin', '/pair'] as const;
+export const ROLE_PAGES = ['/checkpoint', '/terminal', '/desk/:no', '/display', '/admin', '/pair', '/t/:id'] as const;
 
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="uk"><head><meta charset="utf-8"><title>Varta</title></head>

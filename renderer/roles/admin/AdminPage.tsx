@@ -4,6 +4,8 @@ import { useConnection } from '../../stores/connection';
 import { useUi } from '../../stores/ui';
 import { PairingPanel } from './PairingPanel';
 import { StatusDetails } from './StatusDetails';
+import { SyncPanel } from './SyncPanel';
+import { TrainingCodesPanel } from './TrainingCodesPanel';
 import './admin.css';
 
 /** `/admin`: server status and screen pairing (more admin features arrive with later issues). */
@@ -16,6 +18,8 @@ export function AdminPage() {
       <div className="admin-grid">
         <StatusDetails status={status} language={language} />
         <PairingPanel language={language} />
+        <TrainingCodesPanel />
+        <SyncPanel />
       </div>
     </RolePage>
   );

@@ -1,8 +1,109 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PriorityCategory } from '../../../contract/queue';
+import { getQueueApi, type ServiceListItem } from '../../api/queue';
+import { resolveBackendUrl } from '../../app/backend';
 import { RolePage } from '../../components/RolePage';
+import { useQueue } from '../../stores/queue';
+import { queueErrorText } from '../desk/error-text';
+import { CheckInKeypad } from './CheckInKeypad';
+import { IssuedTicketCard, type IssuedTicketInfo, type PrintState } from './IssuedTicketCard';
+import { printIssuedTicket, toTicketInfo } from './issue-flow';
+import { PriorityStep } from './PriorityStep';
+import { ServicePicker } from './ServicePicker';
+import { bookingCodeFromScan, useWedgeScan } from './use-wedge-scan';
+import { useInactivity } from './use-inactivity';
+import './terminal.css';
 
-/** `/terminal`: the visitors' ticket kiosk (filled by issue 4). */
+type Step =
+  | { kind: 'services' }
+  | { kind: 'priority'; service: ServiceListItem }
+  | { kind: 'checkin' }
+  | { kind: 'ticket'; ticket: IssuedTicketInfo; print: PrintState };
+
+/** `/terminal`: the visitors' ticket kiosk — pick a service (or check in a booking), get a ticket. */
 export function TerminalPage() {
-  const { t } = useTranslation();
-  return <RolePage role="terminal" title={t('roles.terminal')} intro={t('rolePage.terminalIntro')} />;
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'uk';
+  const rawServices = useQueue((s) => s.services);
+  // Categories come as ids from the registry; show (and search) them by their name where known.
+  const services = useMemo(
+    () => rawServices?.map((s) => ({ ...s, category: i18n.exists(`queue.category.${s.category}`) ? t(`queue.category.${s.category}` as 'queue.category.other') : s.category })) ?? null,
+    [rawServices, i18n, t],
+  );
+  const loadError = useQueue((s) => s.loadError.services);
+  const paused = useQueue((s) => s.servicesPaused);
+  const [step, setStep] = useState<Step>({ kind: 'services' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => useQueue.getState().follow('services'), []);
+  const reset = useCallback(() => {
+    setStep({ kind: 'services' });
+    setError(null);
+  }, []);
+  useInactivity(step.kind !== 'services' && !busy, reset);
+
+  const showTicket = useCallback(
+    async (run: () => ReturnType<ReturnType<typeof getQueueApi>['issueTicket']>, serviceName: (id: string) => string) => {
+      if (busy) return;
+      setBusy(true);
+      setError(null);
+      try {
+        const issued = await run();
+        const ticket = await toTicketInfo(issued, serviceName(issued.ticket.serviceId), resolveBackendUrl(window));
+        setStep({ kind: 'ticket', ticket, print: 'printing' });
+        const outcome = await printIssuedTicket(ticket, t, new Date());
+        setStep((s) => (s.kind === 'ticket' && s.ticket.ticketId === ticket.ticketId ? { ...s, print: outcome.ok ? 'printed' : 'failed' } : s));
+      } catch (failure) {
+        setError(queueErrorText(t, failure));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [busy, t],
+  );
+
+  const nameOf = (id: string): string => services?.find((s) => s.serviceId === id)?.name[lang] ?? '';
+  const issue = (service: ServiceListItem, priority: PriorityCategory | null): void =>
+    void showTicket(() => getQueueApi().issueTicket({ serviceId: service.serviceId, priority }), () => service.name[lang]);
+  const checkIn = (code: string): void => void showTicket(() => getQueueApi().checkIn({ code }), nameOf);
+
+  useWedgeScan((text) => {
+    const code = bookingCodeFromScan(text);
+    if (code) checkIn(code);
+  }, step.kind === 'services' || step.kind === 'checkin');
+
+  return (
+    <RolePage role="terminal" title={t('queue.terminal.title')} intro={t('queue.terminal.intro')}>
+      <div className="terminal" data-testid="terminal" data-step={step.kind}>
+        {paused && (
+          <p className="terminal-air-raid" role="alert" data-testid="terminal-air-raid">
+            {t('queue.display.airRaid')}
+          </p>
+        )}
+        {error && step.kind !== 'checkin' && (
+          <p className="terminal-notice" role="alert" data-testid="terminal-error">
+            {error}
+          </p>
+        )}
+        {step.kind === 'services' && (
+          <>
+            <button type="button" className="terminal-big terminal-checkin-open" data-testid="terminal-checkin-open" onClick={() => setStep({ kind: 'checkin' })}>
+              {t('queue.terminal.checkIn')}
+            </button>
+            {services === null && !loadError && <p role="status">{t('queue.terminal.loading')}</p>}
+            {services === null && loadError !== undefined && <p role="alert">{t('queue.terminal.loadFailed')}</p>}
+            {services && <ServicePicker services={services} lang={lang} onPick={(service) => setStep({ kind: 'priority', service })} />}
+          </>
+        )}
+        {step.kind === 'priority' && (
+          <PriorityStep serviceName={step.service.name[lang]} busy={busy} onChoose={(p) => issue(step.service, p)} onBack={reset} />
+        )}
+        {step.kind === 'checkin' && <CheckInKeypad busy={busy} error={error} onSubmit={checkIn} onBack={reset} />}
+        {step.kind === 'ticket' && <IssuedTicketCard ticket={step.ticket} print={step.print} onDone={reset} />}
+        {busy && <p role="status" className="terminal-busy">{t('queue.terminal.issuing')}</p>}
+      </div>
+    </RolePage>
+  );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCodeHasher } from '../../../electron/backend/verification/core/code-hmac';
-import { createReadDedupe, createReplayGuard, isConsumingVerdict } from '../../../electron/backend/verification/core/replay-guard';
+import { createReplayGuard, isConsumingVerdict } from '../../../electron/backend/verification/core/replay-guard';
+import { createReadDedupe } from '../../../renderer/scan/read-dedupe';
 import { VALID_EAN, VALID_QR } from './fixtures';
 
 const SECRET = 'test-secret-of-32-bytes-length!!';

@@ -3,7 +3,11 @@ import { ListenError } from '../../errors';
 import type { Logger } from '../../logging/logger';
 import { listen } from '../../server/listen';
 import { problemErrorHandler, problemNotFoundHandler } from '../../server/problem';
+import { SimClock } from './clock';
 import type { SimulatorContext } from './context';
+import { DeviceRegistry } from './devices';
+import { CodeBook } from './eid/code-book';
+import { loadDemoHolders } from './eid/holders';
 import { FaultController, installFaultHooks } from './faults';
 import { SIMULATOR_ROUTES, type SimulatorRouteRegistrar } from './routes';
 
@@ -28,11 +32,16 @@ export interface Simulator {
 
 /** Start the portal simulator: a real HTTP server on its own (loopback) port. */
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
+  const clock = new SimClock(options.now ?? (() => new Date()));
+  const holders = loadDemoHolders();
   const context: SimulatorContext = {
     faults: new FaultController(),
-    now: options.now ?? (() => new Date()),
+    now: () => clock.now(),
     random: options.random ?? Math.random,
     logger: options.logger,
+    clock,
+    devices: new DeviceRegistry(),
+    eid: { holders, codes: new CodeBook(holders), stats: { verifyRequests: 0 } },
   };
   const app: FastifyInstance = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,

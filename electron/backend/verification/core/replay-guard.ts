@@ -1,16 +1,15 @@
 import type { Verdict } from '../../../../contract/eid';
 
 /*
- * Two small memories, both pure (the caller passes `now`), bounded in size and time.
+ * A small memory, pure (the caller passes `now`), bounded in size and time.
  *
  * ReplayGuard: codes this checkpoint already had verified, keyed by an HMAC of the code
  * (the hasher is injected, so this file has no crypto and no raw code is kept), with the
  * first time and place of use, so a second read can answer `already_used` "at 10:42, at
  * Entrance A". Only consuming verdicts are remembered (the portal spent the code).
  *
- * ReadDedupe: the camera sees the same code in many frames; a code seen again within the
- * window is the same read. Each sighting refreshes the window, so a code held in front of the
- * camera stays one read until it has been away for `windowMs`.
+ * (The camera's "same code again is one read" filter lives in the renderer:
+ * renderer/scan/read-dedupe.ts.)
  */
 
 export interface UseRecord {
@@ -69,44 +68,5 @@ export function createReplayGuard(opts: ReplayGuardOptions): ReplayGuard {
       prune(nowMs);
     },
     size: () => uses.size,
-  };
-}
-
-export interface ReadDedupeOptions {
-  /** Same code within this many ms of its last sighting = one read. Default 3,000. */
-  windowMs?: number;
-  /** Most distinct codes remembered. Default 256. */
-  maxEntries?: number;
-}
-
-export interface ReadDedupe {
-  /** True when this is a new read; false when the same text was seen within the window. */
-  accept(text: string, nowMs: number): boolean;
-  clear(): void;
-}
-
-/** Creates the camera's "same code again is one read" filter. */
-export function createReadDedupe(opts: ReadDedupeOptions = {}): ReadDedupe {
-  const windowMs = opts.windowMs ?? 3_000;
-  const maxEntries = Math.max(1, opts.maxEntries ?? 256);
-  const lastSeen = new Map<string, number>();
-
-  const prune = (nowMs: number) => {
-    for (const [text, at] of lastSeen) {
-      if (nowMs - at < windowMs && lastSeen.size <= maxEntries) break;
-      lastSeen.delete(text);
-    }
-  };
-
-  return {
-    accept(text, nowMs) {
-      prune(nowMs);
-      const seen = lastSeen.has(text);
-      lastSeen.delete(text);
-      lastSeen.set(text, nowMs);
-      prune(nowMs);
-      return !seen;
-    },
-    clear: () => lastSeen.clear(),
   };
 }

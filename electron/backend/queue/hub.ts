@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import type { QueueCommandInput, QueueError, QueueEvent } from '../../../contract/queue';
+import type { EventLog } from '../events/event-log';
+import type { Logger } from '../logging/logger';
+import type { Database, Transaction } from '../storage/database';
+import { applyEvents, decide, emptyState, type QueueState } from './core';
+import { readQueueLog, type StoredQueueEvent } from './log-reader';
+import { runBatch, type BatchJob } from './run-batch';
+import { readLatestSnapshot } from './snapshots';
+import { VersionConflict } from './ticket-rows';
+
+// The hub: the one authority for the queue of a center. It holds the state (a projection of the
+// queue events in the shared log) and turns commands into committed events:
+//   decide (fast refusals and replays, no I/O) → queue the command → ONE sqlite transaction per
+//   batch: decide again against the latest state, claim the request id, compare-and-set each ticket
+//   row, append the events, call onCommitted → COMMIT → the state moves on, then the events are
+//   published (/api/events).
+// Commands that arrive while a batch commits wait and go together in the next one (group commit):
+// one fsync serves many commands, and decisions stay strictly one after another.
+
+const MAX_BATCH = 256;
+
+/** What a command came to: its events (new, or those of the first attempt for a retry) or a refusal. */
+export type HubResult =
+  | { readonly ok: true; readonly events: readonly QueueEvent[]; readonly seqs: readonly number[]; readonly replayed: boolean }
+  | { readonly ok: false; readonly error: QueueError };
+
+/**
+ * Called inside the committing transaction with the queue events it appended (portal sync writes its
+ * outbox rows here, atomically with the events). Throwing rolls the commands back.
+ */
+export type OnCommitted = (events: readonly StoredQueueEvent[], tx: Transaction) => Promise<void>;
+
+export interface QueueHubDeps {
+  db: Database;
+  events: EventLog;
+  now: () => Date;
+  logger: Logger;
+  /** Ticket ids; default 120 random bits (unguessable: the public status page is keyed by them). */
+  newId?: () => string;
+}
+
+/** A fresh ticket id: "t" + 120 random bits in base64url. */
+export function newTicketId(): string {
+  return `t${randomBytes(15).toString('base64url')}`;
+}
+
+/** Booking names never enter the log: events go to every screen, displays included. */
+function withoutNames(command: QueueCommandInput): QueueCommandInput {
+  if (command.type !== 'import_bookings' || !Array.isArray(command.bookings)) return command;
+  const strip = (b: unknown): unknown => {
+    if (typeof b !== 'object' || b === null) return b;
+    const { visitorName: _name, ...rest } = b as Record<string, unknown>;
+    return rest;
+  };
+  return { ...command, bookings: command.bookings.map(strip) } as QueueCommandInput;
+}
+
+/** The queue hub over the shared event log. */
+export class QueueHub {
+  /** Set by portal sync to write outbox rows in the same transaction as the events. */
+  onCommitted: OnCommitted | null = null;
+  /** Committed transactions and the commands they carried (diagnostics: the average batch size). */
+  readonly stats = { transactions: 0, commands: 0 };
+  private state: QueueState;
+  private readonly pending: BatchJob[] = [];
+  private draining = false;
+  private readonly newId: () => string;
+
+  private constructor(
+    private readonly deps: QueueHubDeps,
+    state: QueueState,
+  ) {
+    this.state = state;
+    this.newId = deps.newId ?? newTicketId;
+  }
+
+  /** Rebuild the state: the newest day-end snapshot, then the queue events after it. */
+  static async open(deps: QueueHubDeps): Promise<QueueHub> {
+    const started = performance.now();
+    const snapshot = await readLatestSnapshot(deps.db);
+    let state = snapshot?.state ?? emptyState();
+    let count = 0;
+    await readQueueLog(
+      deps.db,
+      (page) => {
+        state = applyEvents(state, page.map((p) => p.event));
+        count += page.length;
+      },
+      snapshot?.seq ?? 0,
+    );
+    deps.logger.info({ snapshotSeq: snapshot?.seq ?? null, events: count, ms: Math.round(performance.now() - started) }, 'queue state rebuilt from the log');
+    return new QueueHub(deps, state);
+  }
+
+  /** The current state (committed events only). */
+  get current(): QueueState {
+    return this.state;
+  }
+
+  /** The hub's clock in epoch ms. */
+  nowMs(): number {
+    return this.deps.now().getTime();
+  }
+
+  /** Decide a command for `clientId` and, if accepted, commit its events; `at` overrides the clock (the midnight close). */
+  async submit(input: QueueCommandInput, clientId: string, at?: number): Promise<HubResult> {
+    const command = withoutNames(input);
+    const pre = decide(this.state, command, { now: at ?? this.nowMs(), newId: this.newId, clientId });
+    if (!pre.ok) return pre;
+    if (pre.replayOf !== undefined) return { ok: true, events: pre.replayOf, seqs: [], replayed: true };
+    if (pre.events.length === 0) return { ok: true, events: [], seqs: [], replayed: false };
+    return new Promise<HubResult>((resolve, reject) => {
+      this.pending.push({ command, clientId, at, resolve, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.pending.length > 0) await this.commit(null);
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /**
+   * One transaction for a batch; if it fails, each command again on its own so only the bad one fails.
+   * With `given` null the batch is taken once the transaction owns the connection, so commands that
+   * arrived while it waited for the previous commit ride along.
+   */
+  private async commit(given: BatchJob[] | null): Promise<void> {
+    let batch: BatchJob[] = given ?? [];
+    try {
+      const results = await this.deps.db.transaction((tx) => {
+        if (given === null) batch = this.pending.splice(0, MAX_BATCH);
+        return runBatch(tx, batch, {
+          state: this.state,
+          events: this.deps.events,
+          now: () => this.nowMs(),
+          newId: this.newId,
+          onCommitted: this.onCommitted,
+          adopt: (next) => tx.onCommit(() => (this.state = next())),
+        });
+      });
+      this.stats.transactions++;
+      this.stats.commands += batch.length;
+      batch.forEach((job, i) => job.resolve(results[i] ?? { ok: false, error: { code: 'validation_failed', message: 'lost' } }));
+    } catch (error) {
+      if (batch.length > 1) {
+        for (const job of batch) await this.commit([job]);
+        return;
+      }
+      const job = batch[0];
+      if (job === undefined) return;
+      if (error instanceof VersionConflict) {
+        this.deps.logger.warn({ ticketId: error.ticketId }, 'queue compare-and-set failed: ticket row not at the decided version');
+        job.resolve({ ok: false, error: { code: 'version_conflict', message: 'The ticket changed meanwhile; reload and retry.' } });
+      } else {
+        job.reject(error);
+      }
+    }
+  }
+}

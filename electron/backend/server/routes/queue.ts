@@ -1,0 +1,83 @@
+import {
+  CenterBodySchema, CheckInBodySchema, ConfigureBodySchema, PauseBodySchema, ImportBookingsBodySchema, IssueTicketBodySchema, RateBodySchema,
+  type DisplayView, type QueueFigures,
+} from '../../../../contract/queue';
+import {
+  FiguresQuerySchema, type IssuedTicketResponse, type QueueAck, type QueueCenterResponse, type QueueServicesResponse,
+  type RatingResponse,
+} from '../../../../contract/queue-hub';
+import type { AuthSession } from '../../auth/auth-service';
+import { requireRole, requireSession, sessionOf } from '../../auth/require-role';
+import { TooManyRequestsError, ValidationError } from '../../errors';
+import { parseBody, zodIssuesToFieldErrors } from '../parse-body';
+import { clientIdOf, eventsOf, issuedResponse } from './queue-shared';
+import type { RouteRegistrar } from './types';
+import type { BackendContext } from '../../context';
+
+// The queue's hub API for terminals, displays and the admin (desk actions: queue-desk.ts; the
+// visitor's public status: queue-public.ts). Every body is a contract schema; refusals carry the
+// queue's error code with QUEUE_ERROR_STATUS.
+
+function limitIssuing(ctx: BackendContext, session: AuthSession): void {
+  if (session.role === 'admin') return;
+  if (!ctx.queue.limiter.take(String(session.tokenId), performance.now())) {
+    throw new TooManyRequestsError('This terminal is sending tickets too fast; wait a moment.');
+  }
+}
+
+/** Terminal (tickets, check-ins), any role (services, display), admin (center, figures), ratings. */
+export const registerQueueRoutes: RouteRegistrar = (app, ctx) => {
+  const queue = ctx.queue;
+
+  app.get('/api/queue/services', { preHandler: requireSession() }, async (): Promise<QueueServicesResponse> => queue.services());
+  app.get('/api/queue/display', { preHandler: requireSession() }, async (): Promise<DisplayView> => queue.display());
+
+  app.post('/api/queue/tickets', { preHandler: requireRole('terminal') }, async (request, reply): Promise<IssuedTicketResponse> => {
+    const session = sessionOf(request);
+    limitIssuing(ctx, session);
+    const body = parseBody(IssueTicketBodySchema, request.body);
+    const events = eventsOf(await queue.hub.submit({ ...body, type: 'issue_ticket' }, clientIdOf(session)));
+    reply.code(201);
+    return issuedResponse(queue, events);
+  });
+
+  app.post('/api/queue/check-ins', { preHandler: requireRole('terminal') }, async (request, reply): Promise<IssuedTicketResponse> => {
+    const session = sessionOf(request);
+    limitIssuing(ctx, session);
+    const body = parseBody(CheckInBodySchema, request.body);
+    const events = eventsOf(await queue.hub.submit({ ...body, type: 'check_in' }, clientIdOf(session)));
+    reply.code(201);
+    return issuedResponse(queue, events);
+  });
+
+  app.post('/api/queue/ratings', { preHandler: requireRole('terminal', 'desk') }, async (request, reply): Promise<RatingResponse> => {
+    const body = parseBody(RateBodySchema, request.body);
+    const result = await queue.hub.submit({ ...body, type: 'rate' }, clientIdOf(sessionOf(request)));
+    const events = eventsOf(result);
+    const rated = events.find((e) => e.type === 'visit.rated');
+    reply.code(201);
+    return { ticketId: body.ticketId, score: rated?.type === 'visit.rated' ? rated.score : body.score, seq: result.ok ? (result.seqs[0] ?? null) : null };
+  });
+
+  const center = (path: string, run: (body: unknown, clientId: string) => ReturnType<typeof queue.hub.submit>): void => {
+    app.post(path, { preHandler: requireRole('admin') }, async (request): Promise<QueueAck> => {
+      const result = await run(request.body ?? {}, clientIdOf(sessionOf(request)));
+      eventsOf(result);
+      return { ok: true, seqs: result.ok ? [...result.seqs] : [] };
+    });
+  };
+  center('/api/queue/center/pause', (b, c) => queue.hub.submit({ ...parseBody(PauseBodySchema, b), type: 'pause' }, c));
+  center('/api/queue/center/resume', (b, c) => queue.hub.submit({ ...parseBody(CenterBodySchema, b), type: 'resume' }, c));
+  center('/api/queue/center/close-day', (b, c) => queue.hub.submit({ ...parseBody(CenterBodySchema, b), type: 'close_day' }, c));
+  center('/api/queue/center/configure', (b, c) => queue.hub.submit({ ...parseBody(ConfigureBodySchema, b), type: 'configure' }, c));
+  center('/api/queue/bookings', (b, c) => queue.hub.submit({ ...parseBody(ImportBookingsBodySchema, b), type: 'import_bookings' }, c));
+
+  app.get('/api/queue/center', { preHandler: requireRole('admin') }, async (): Promise<QueueCenterResponse> => queue.center());
+  app.post('/api/queue/center/pull', { preHandler: requireRole('admin') }, async () => ({ report: await queue.pullCenter() }));
+
+  app.get('/api/queue/figures', { preHandler: requireRole('admin') }, async (request): Promise<QueueFigures> => {
+    const query = FiguresQuerySchema.safeParse(request.query ?? {});
+    if (!query.success) throw new ValidationError(zodIssuesToFieldErrors(query.error.issues), 'The query is invalid.');
+    return queue.figures(query.data.date ?? queue.today());
+  });
+};

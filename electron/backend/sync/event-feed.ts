@@ -1,0 +1,109 @@
+import type { EventEnvelope } from '../../../contract/events';
+import type { EventLog } from '../events/event-log';
+import type { Database, Transaction } from '../storage/database';
+import { enqueueOutbox } from './outbox-repository';
+import { readState, writeState } from './state-repository';
+
+// Why a feed from the event log rather than only a hook in each area: every change the portal
+// must hear about is already an event, committed in the same transaction as the change. The feed
+// turns events into outbox items in one transaction with its cursor, so an event is enqueued once,
+// never lost (a crash replays from the cursor), and the queue/checkpoint code needs no change.
+// Areas may still call SyncService.enqueue(tx, …) directly for items that are not events.
+
+/** Event types whose data becomes a queue-events item (no personal data in them). */
+const QUEUE_EVENT_PREFIXES = ['ticket.', 'desk.', 'center.paused', 'center.resumed', 'day.closed', 'queue.'];
+/** Event type → rating item. */
+export const RATING_EVENT = 'visit.rated';
+/** Event type → hourly verification counters (only the verdict is kept). */
+export const VERIFIED_EVENT = 'checkpoint.verified';
+
+/** Turns committed events into outbox items, counters into hourly items. */
+export class EventFeed {
+  private running: Promise<void> = Promise.resolve();
+  private queued: Promise<void> | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly events: EventLog,
+    private readonly installId: () => string,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Process every event after the cursor (serialised; calls made while one waits share it). */
+  catchUp(): Promise<void> {
+    if (this.queued) return this.queued;
+    const next = this.running
+      .then(() => {
+        this.queued = null; // from here on, a new call must run again after this one
+        return this.run();
+      })
+      .catch(() => undefined);
+    this.queued = next;
+    this.running = next;
+    return next;
+  }
+
+  /** Enqueue one item per (closed hour, verdict) counted so far, and forget those counts. */
+  async flushClosedHours(): Promise<number> {
+    const currentHour = hourOf(this.now().toISOString());
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.all<{ hour: string; verdict: string; count: number }>('SELECT hour, verdict, count FROM sync_counters WHERE hour < ?', [currentHour]);
+      for (const row of rows) {
+        await enqueueOutbox(
+          tx,
+          { stream: 'counters', occurredAt: row.hour, data: { hour: row.hour, verdict: row.verdict, count: row.count }, idempotencyId: `${this.installId()}:ctr:${row.hour}:${row.verdict}` },
+          this.now(),
+          () => '',
+        );
+      }
+      await tx.run('DELETE FROM sync_counters WHERE hour < ?', [currentHour]);
+      return rows.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    for (;;) {
+      const cursor = Number((await readState(this.db, 'feedCursor')) ?? 0);
+      const batch = await this.events.since(cursor, 1000);
+      const last = batch[batch.length - 1];
+      if (last === undefined) return;
+      await this.db.transaction(async (tx) => {
+        for (const event of batch) await this.feed(tx, event);
+        await writeState(tx, 'feedCursor', String(last.seq));
+      });
+    }
+  }
+
+  private async feed(tx: Transaction, event: EventEnvelope): Promise<void> {
+    const data = (event.data ?? {}) as Record<string, unknown>;
+    const id = `${this.installId()}:evt:${event.seq}`;
+    if (event.type === RATING_EVENT) {
+      const rating = { ticketId: String(data.ticketId ?? ''), score: data.score, reasons: Array.isArray(data.reasons) ? data.reasons : [] };
+      await enqueueOutbox(tx, { stream: 'ratings', occurredAt: event.at, data: rating, idempotencyId: id }, this.now(), () => id);
+    } else if (event.type === VERIFIED_EVENT && typeof data.verdict === 'string') {
+      await tx.run(
+        'INSERT INTO sync_counters (hour, verdict, count) VALUES (?, ?, 1) ON CONFLICT(hour, verdict) DO UPDATE SET count = count + 1',
+        [hourOf(event.at), data.verdict],
+      );
+    } else if (QUEUE_EVENT_PREFIXES.some((p) => event.type.startsWith(p))) {
+      const { meta: _meta, ...rest } = data;
+      await enqueueOutbox(tx, { stream: 'queue-events', occurredAt: event.at, data: { ...rest, type: event.type }, idempotencyId: id }, this.now(), () => id);
+    }
+  }
+}
+
+/** The start of the UTC hour of an ISO time, e.g. 2026-11-23T09:00:00.000Z. */
+export function hourOf(iso: string): string {
+  const d = new Date(iso);
+  d.setUTCMinutes(0, 0, 0);
+  return d.toISOString();
+}
+
+/** Read (or create once) this installation's id, which prefixes every idempotency id it makes. */
+export async function ensureInstallId(db: Database, newId: () => string): Promise<string> {
+  const existing = await readState(db, 'installId');
+  if (existing) return existing;
+  const id = newId();
+  await writeState(db, 'installId', id);
+  return id;
+}

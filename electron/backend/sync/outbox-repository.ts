@@ -1,0 +1,93 @@
+import type { Queryable, Transaction } from '../storage/database';
+import type { SyncQuarantinedItem } from '../../../contract/sync';
+
+/** One item waiting to go. */
+export interface OutboxRow {
+  id: number;
+  stream: string;
+  idempotencyId: string;
+  payload: string;
+  createdAt: string;
+  attempts: number;
+  nextAttemptAt: string | null;
+}
+
+/** What to enqueue: the stream, the item's data, when it happened and (optionally) its own idempotency id. */
+export interface OutboxItemInput {
+  stream: string;
+  data: Record<string, unknown>;
+  occurredAt: string;
+  idempotencyId?: string;
+}
+
+/**
+ * Write an item into the outbox inside `tx`, the transaction of the change that caused it. An id
+ * already present is ignored (the same change enqueued twice is one item). Returns whether it was new.
+ */
+export async function enqueueOutbox(tx: Queryable, item: OutboxItemInput, now: Date, newId: () => string): Promise<boolean> {
+  const id = item.idempotencyId ?? newId();
+  const payload = JSON.stringify({ occurredAt: item.occurredAt, data: item.data });
+  const result = await tx.run(
+    'INSERT OR IGNORE INTO outbox (stream, idempotency_id, payload, created_at) VALUES (?, ?, ?, ?)',
+    [item.stream, id, payload, now.toISOString()],
+  );
+  return result.changes === 1;
+}
+
+/** The oldest pending items of a stream (the head of its line), at most `limit`. */
+export async function headOfStream(db: Queryable, stream: string, limit: number): Promise<OutboxRow[]> {
+  return db.all<OutboxRow>(
+    `SELECT id, stream, idempotency_id AS idempotencyId, payload, created_at AS createdAt, attempts, next_attempt_at AS nextAttemptAt
+       FROM outbox WHERE stream = ? AND state = 'pending' ORDER BY id LIMIT ?`,
+    [stream, limit],
+  );
+}
+
+/** Mark items delivered (one statement: the disk is not the limit of a drain). */
+export async function markDelivered(tx: Transaction, ids: readonly number[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.run(`UPDATE outbox SET state = 'delivered', delivered_at = ?, last_error = NULL WHERE id IN (${ids.join(',')}) AND state = 'pending'`, [
+    now.toISOString(),
+  ]);
+}
+
+/** Record a failed attempt on the head of a stream and when to try again. */
+export async function markAttemptFailed(db: Queryable, ids: readonly number[], error: string, nextAttemptAt: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.run(`UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id IN (${ids.join(',')})`, [
+    error,
+    nextAttemptAt.toISOString(),
+  ]);
+}
+
+/** Set an item aside with the portal's reason: it will not be retried. */
+export async function quarantine(db: Queryable, id: number, reason: string): Promise<void> {
+  await db.run(`UPDATE outbox SET state = 'quarantined', last_error = ? WHERE id = ?`, [reason.slice(0, 500), id]);
+}
+
+/** Pending count, oldest pending creation time and quarantined count. */
+export async function outboxCounts(db: Queryable): Promise<{ pending: number; oldestPendingAt: string | null; quarantined: number }> {
+  const row = await db.get<{ pending: number; oldest: string | null; quarantined: number }>(
+    `SELECT (SELECT COUNT(*) FROM outbox WHERE state = 'pending') AS pending,
+            (SELECT MIN(created_at) FROM outbox WHERE state = 'pending') AS oldest,
+            (SELECT COUNT(*) FROM outbox WHERE state = 'quarantined') AS quarantined`,
+  );
+  return { pending: row?.pending ?? 0, oldestPendingAt: row?.oldest ?? null, quarantined: row?.quarantined ?? 0 };
+}
+
+/** The quarantined items, newest first. */
+export async function listQuarantined(db: Queryable, limit = 100): Promise<SyncQuarantinedItem[]> {
+  return db.all<SyncQuarantinedItem>(
+    `SELECT id, stream, idempotency_id AS idempotencyId, created_at AS createdAt, last_error AS reason
+       FROM outbox WHERE state = 'quarantined' ORDER BY id DESC LIMIT ?`,
+    [limit],
+  );
+}
+
+/** The earliest time any stream's head may be retried (null: nothing waits for a backoff). */
+export async function earliestRetryAt(db: Queryable): Promise<string | null> {
+  const row = await db.get<{ at: string | null }>(
+    `SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state = 'pending' AND next_attempt_at IS NOT NULL`,
+  );
+  return row?.at ?? null;
+}

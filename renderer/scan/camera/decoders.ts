@@ -1,0 +1,120 @@
+import {
+  BarcodeFormat,
+  BinaryBitmap,
+  DecodeHintType,
+  HybridBinarizer,
+  MultiFormatReader,
+  RGBLuminanceSource,
+} from '@zxing/library';
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { KIOSK_FORMATS, type DecodedSymbol, type KioskFormat } from '../decode-acceptance';
+
+/*
+ * The camera's decoders behind one interface. zxing-wasm (zxing-cpp) is the first choice;
+ * @zxing/library (pure JS) is the fallback where WebAssembly is missing or the .wasm does not
+ * load. Both take the same RGBA pixels and the kiosk's settings: QR / EAN-13 / Code 128, one
+ * symbol, try harder. No DOM here, so the bench runs the same code under Node.
+ */
+
+/** RGBA pixels, as `ImageData` (or a duck-typed object with the same fields). */
+export interface RgbaImage {
+  data: Uint8ClampedArray;
+  width: number;
+  height: number;
+}
+
+export type DecoderName = 'zxing-wasm' | 'zxing-library';
+
+/** A frame decoder; `decode` resolves null when nothing (or no kiosk format) is found. */
+export interface Decoder {
+  readonly name: DecoderName;
+  decode(image: RgbaImage): Promise<DecodedSymbol | null>;
+}
+
+/** Where the zxing-wasm binary comes from: a same-origin URL (the app bundle) or the bytes (Node bench). */
+export type WasmSource = { wasmUrl: string } | { wasmBinary: ArrayBuffer };
+
+/** Loads zxing-wasm (rejects when the .wasm cannot be fetched or compiled) and returns its decoder. */
+export async function createZxingWasmDecoder(source: WasmSource): Promise<Decoder> {
+  const overrides =
+    'wasmUrl' in source
+      ? { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? source.wasmUrl : prefix + path) }
+      : { wasmBinary: source.wasmBinary };
+  await prepareZXingModule({ overrides, fireImmediately: true });
+  // Plain text: the default human-readable mode writes control characters as `<SOH>`, which would
+  // hide them from the code parser (it refuses control characters) and change the bytes read.
+  const options = { formats: [...KIOSK_FORMATS], maxNumberOfSymbols: 1, tryHarder: true, textMode: 'Plain' as const };
+  return {
+    name: 'zxing-wasm',
+    async decode(image) {
+      const [first] = await readBarcodes({ ...image, colorSpace: 'srgb' } as unknown as Parameters<typeof readBarcodes>[0], options);
+      const format = first?.isValid === true ? toKioskFormat(first.format) : null;
+      return first && format ? { text: first.text, format } : null;
+    },
+  };
+}
+
+/** zxing-wasm 3 names read formats `EAN13`, `Code128`, `QRCode` (older builds: `EAN-13`…); maps them to ours. */
+export function toKioskFormat(format: string): KioskFormat | null {
+  const key = format.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  if (key === 'EAN13') return 'EAN-13';
+  if (key === 'CODE128') return 'Code128';
+  if (key === 'QRCODE' || key === 'QRCODEMODEL2') return 'QRCode';
+  return null;
+}
+
+const LIBRARY_FORMATS: ReadonlyMap<BarcodeFormat, KioskFormat> = new Map([
+  [BarcodeFormat.QR_CODE, 'QRCode'],
+  [BarcodeFormat.EAN_13, 'EAN-13'],
+  [BarcodeFormat.CODE_128, 'Code128'],
+]);
+
+/** Luminance (BT.601 integer approximation) of RGBA pixels, one byte per pixel. */
+export function toLuminance(image: RgbaImage): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(image.width * image.height);
+  const d = image.data;
+  for (let i = 0, p = 0; i < out.length; i += 1, p += 4) {
+    out[i] = ((d[p] as number) * 77 + (d[p + 1] as number) * 150 + (d[p + 2] as number) * 29) >> 8;
+  }
+  return out;
+}
+
+/** The pure-JS @zxing/library decoder with the same formats and TRY_HARDER. */
+export function createZxingLibraryDecoder(): Decoder {
+  const reader = new MultiFormatReader();
+  const hints = new Map<DecodeHintType, unknown>([
+    [DecodeHintType.POSSIBLE_FORMATS, [...LIBRARY_FORMATS.keys()]],
+    [DecodeHintType.TRY_HARDER, true],
+  ]);
+  reader.setHints(hints);
+  return {
+    name: 'zxing-library',
+    decode(image) {
+      try {
+        const source = new RGBLuminanceSource(toLuminance(image), image.width, image.height);
+        const result = reader.decodeWithState(new BinaryBitmap(new HybridBinarizer(source)));
+        const format = LIBRARY_FORMATS.get(result.getBarcodeFormat());
+        return Promise.resolve(format ? { text: result.getText(), format } : null);
+      } catch {
+        // NotFound / Checksum / Format exceptions all mean "no code in this frame".
+        return Promise.resolve(null);
+      } finally {
+        reader.reset();
+      }
+    },
+  };
+}
+
+/** zxing-wasm when WebAssembly exists and the .wasm loads, else @zxing/library. */
+export async function createBestDecoder(source: WasmSource, onFallback?: (reason: string) => void): Promise<Decoder> {
+  if (typeof (globalThis as { WebAssembly?: unknown }).WebAssembly !== 'object') {
+    onFallback?.('no WebAssembly');
+    return createZxingLibraryDecoder();
+  }
+  try {
+    return await createZxingWasmDecoder(source);
+  } catch (error) {
+    onFallback?.(error instanceof Error ? error.message : String(error));
+    return createZxingLibraryDecoder();
+  }
+}

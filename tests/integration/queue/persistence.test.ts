@@ -1,0 +1,143 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../electron/backend/logging';
+import { QueueHub, readQueueLog } from '../../../electron/backend/queue';
+import { applyEvents, emptyState } from '../../../electron/backend/queue/core';
+import { api, EventsClient, queueEventsOf, snapshot, startQueueBackend, TestClock, type QueueTestBackend } from './helpers';
+
+// The durable side of the hub: request ids beyond the in-memory window, the compare-and-set on
+// ticket rows, the onCommitted hook (portal sync's outbox), and the timer's auto no-show and
+// midnight close.
+
+const SERVICES = [{ id: 'passport', name: { uk: 'Паспорт', en: 'Passport' }, category: 'documents', prefix: 'А', targetWaitMin: 15 }];
+const DESKS = [{ deskNo: 1, serviceIds: ['passport'] }];
+
+describe('queue hub persistence', () => {
+  let t: QueueTestBackend | undefined;
+  afterEach(async () => {
+    await t?.stop();
+    t = undefined;
+  });
+
+  async function configure(settings: Record<string, unknown> = {}): Promise<QueueTestBackend> {
+    const b = t as QueueTestBackend;
+    const r = await api(b.url, '/api/queue/center/configure', { method: 'POST', token: b.admin, body: { services: SERVICES, desks: DESKS, settings } });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    return b;
+  }
+  const issue = (b: QueueTestBackend, requestId?: string) =>
+    api(b.url, '/api/queue/tickets', { method: 'POST', token: b.admin, body: { serviceId: 'passport', ...(requestId ? { requestId } : {}) } });
+
+  it('remembers request ids the state forgot (requestMemory 1)', async () => {
+    t = await startQueueBackend();
+    const b = await configure({ requestMemory: 1 });
+    const first = await issue(b, 'r-1');
+    await issue(b, 'r-2');
+    await issue(b, 'r-3');
+    const before = await snapshot(b);
+    const again = await issue(b, 'r-1');
+    expect(again.status).toBe(201);
+    expect(again.body.ticket.ticketId).toBe(first.body.ticket.ticketId);
+    expect(await snapshot(b)).toEqual(before);
+    const row = await b.backend.context.db.get<{ command: string; first_seq: number }>("SELECT command, first_seq FROM queue_requests WHERE request_id = 'r-1'");
+    expect(row?.command).toBe('issue_ticket');
+    const reused = await api(b.url, '/api/queue/desks/1/call-next', { method: 'POST', token: b.admin, body: { requestId: 'r-1' } });
+    expect([reused.status, reused.body.code]).toEqual([409, 'request_id_reused']);
+  });
+
+  it('commits concurrent commands in batches, exactly as one by one', async () => {
+    t = await startQueueBackend();
+    const b = await configure();
+    const hub = b.backend.context.queue.hub;
+    const before = { ...hub.stats };
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => hub.submit({ type: 'issue_ticket', serviceId: 'passport', requestId: `g-${i % 90}` }, 'tok:test')),
+    );
+    const numbers = results.map((r) => (r.ok ? r.events.find((e) => e.type === 'ticket.issued') : undefined)).map((e) => (e?.type === 'ticket.issued' ? e.number : '?'));
+    // 90 distinct requests: 90 tickets numbered 1..90 with no gap; the 10 repeats got their first answer.
+    expect(new Set(numbers).size).toBe(90);
+    expect([...new Set(numbers)].sort()).toEqual(Array.from({ length: 90 }, (_, i) => `А-${String(i + 1).padStart(3, '0')}`));
+    expect(results.slice(90).every((r) => r.ok && r.replayed)).toBe(true);
+    const tx = hub.stats.transactions - before.transactions;
+    expect(tx).toBeGreaterThan(0);
+    expect(tx).toBeLessThan(90);
+    const rows = await b.backend.context.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM queue_tickets');
+    expect(rows?.n).toBe(90);
+  });
+
+  it('refuses a call when the ticket row is not at the decided version (compare-and-set) and changes nothing', async () => {
+    t = await startQueueBackend();
+    const b = await configure();
+    const issued = await issue(b);
+    // Someone else moved the row: the in-memory decision no longer matches the database.
+    await b.backend.context.db.run('UPDATE queue_tickets SET version = version + 1 WHERE id = ?', [issued.body.ticket.ticketId]);
+    const before = await snapshot(b);
+    const r = await api(b.url, '/api/queue/desks/1/call-next', { method: 'POST', token: b.admin, body: {} });
+    expect([r.status, r.body.code]).toEqual([409, 'version_conflict']);
+    expect(await snapshot(b)).toEqual(before);
+  });
+
+  it('calls onCommitted inside the transaction; a failing hook rolls the command back', async () => {
+    t = await startQueueBackend();
+    const b = await configure();
+    const { db, queue } = b.backend.context;
+    await db.exec('CREATE TABLE test_outbox (seq INTEGER PRIMARY KEY, type TEXT NOT NULL)');
+    queue.hub.onCommitted = async (events, tx) => {
+      for (const e of events) await tx.run('INSERT INTO test_outbox (seq, type) VALUES (?, ?)', [e.seq, e.event.type]);
+    };
+    await issue(b);
+    const rows = await db.all<{ seq: number; type: string }>('SELECT seq, type FROM test_outbox');
+    const logged = await db.get<{ seq: number }>("SELECT seq FROM events WHERE type = 'ticket.issued'");
+    expect(rows).toEqual([{ seq: logged?.seq, type: 'ticket.issued' }]);
+    queue.hub.onCommitted = async () => {
+      throw new Error('outbox full');
+    };
+    const before = await snapshot(b);
+    expect((await issue(b)).status).toBe(500);
+    expect(await snapshot(b)).toEqual(before);
+  });
+
+  it('marks a no-show when the grace after the last recall runs out', async () => {
+    t = await startQueueBackend({ queue: { tickMs: 20 } });
+    const b = await configure({ maxRecalls: 1, noShowGraceSec: 60 });
+    const events = await EventsClient.connect(b.url, { type: 'hello', token: b.admin, since: 0 });
+    try {
+      const issued = await issue(b);
+      const id = issued.body.ticket.ticketId;
+      await api(b.url, '/api/queue/desks/1/call-next', { method: 'POST', token: b.admin, body: {} });
+      await api(b.url, '/api/queue/desks/1/recall', { method: 'POST', token: b.admin, body: { ticketId: id } });
+      b.clock.advance(1.01);
+      await events.waitFor((m) => queueEventsOf({ messages: m } as EventsClient).some((e) => e.event.type === 'ticket.no_show'), 'auto no-show');
+      const noShow = queueEventsOf(events).find((e) => e.event.type === 'ticket.no_show')?.event;
+      expect(noShow).toMatchObject({ ticketId: id, auto: true, meta: { clientId: 'hub' } });
+    } finally {
+      await events.close();
+    }
+  });
+
+  it('closes a day still open at local midnight, dated that day, and numbers the next day from 001', async () => {
+    t = await startQueueBackend({ queue: { tickMs: 20 } }, {}, new TestClock(Date.parse('2026-11-23T21:59:00Z')));
+    const b = await configure();
+    const events = await EventsClient.connect(b.url, { type: 'hello', token: b.admin, since: 0 });
+    try {
+      expect((await issue(b)).body.ticket.number).toBe('А-001');
+      b.clock.advance(2); // 00:01 on the 24th in Kyiv
+      await events.waitFor((m) => queueEventsOf({ messages: m } as EventsClient).some((e) => e.event.type === 'day.closed'), 'day.closed');
+      const closed = queueEventsOf(events).find((e) => e.event.type === 'day.closed')?.event;
+      expect(closed).toMatchObject({ date: '2026-11-23', at: '2026-11-23T21:59:59.999Z' });
+      expect((await issue(b)).body.ticket.number).toBe('А-001');
+      const { db, events: log, now, queue } = b.backend.context;
+      expect(queue.hub.current.day).toEqual({ date: '2026-11-24', closed: false });
+      // The day.closed transaction stored a snapshot; start-up from it equals the live state and a
+      // replay of the whole log.
+      const snap = await db.get<{ seq: number }>('SELECT seq FROM queue_snapshots');
+      expect(snap?.seq).toBe(queueEventsOf(events).find((e) => e.event.type === 'day.closed')?.seq);
+      const fromSnapshot = await QueueHub.open({ db, events: log, now, logger: silentLogger() });
+      expect(fromSnapshot.current).toEqual(queue.hub.current);
+      let full = emptyState();
+      await readQueueLog(db, (page) => (full = applyEvents(full, page.map((p) => p.event))));
+      expect(full).toEqual(queue.hub.current);
+    } finally {
+      await events.close();
+    }
+  });
+});
