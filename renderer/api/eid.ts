@@ -1,4 +1,3 @@
-import axios from 'axios';
 import { z } from 'zod';
 import {
   CHECKPOINT_VERIFY_PATH,
@@ -8,7 +7,7 @@ import {
 } from '../../contract/eid';
 import { resolveBackendUrl } from '../app/backend';
 import { useSession } from '../stores/session';
-import { ApiError, CLIENT_ERROR_CODES, toApiError } from './errors';
+import { createJsonCaller } from './json-caller';
 
 /*
  * The checkpoint's calls to the backend (same axios / problem+json → ApiError / zod-checked
@@ -57,32 +56,8 @@ export interface EidApi {
 
 /** Builds the checkpoint API over axios (base URL and token as the app's main client). */
 export function createEidApi(options: { baseUrl: string; getToken: () => string | null; timeoutMs?: number }): EidApi {
-  const http = axios.create({
-    baseURL: options.baseUrl.replace(/\/+$/, ''),
-    // The backend answers every verdict within its own portal timeout; this only catches a dead backend.
-    timeout: options.timeoutMs ?? 20_000,
-    headers: { Accept: 'application/json' },
-  });
-  http.interceptors.request.use((config) => {
-    const token = options.getToken();
-    if (token) config.headers.set('Authorization', `Bearer ${token}`);
-    return config;
-  });
-
-  async function call<S extends z.ZodType>(schema: S, request: { method: 'GET' | 'POST'; url: string; data?: unknown }) {
-    let data: unknown;
-    try {
-      data = (await http.request(request)).data;
-    } catch (error) {
-      throw toApiError(error);
-    }
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) {
-      const detail = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-      throw new ApiError({ code: CLIENT_ERROR_CODES.invalidResponse, status: 0, title: `unexpected answer from ${request.url}`, detail });
-    }
-    return parsed.data as z.infer<S>;
-  }
+  // The backend answers every verdict within its own portal timeout; this only catches a dead backend.
+  const call = createJsonCaller({ ...options, timeoutMs: options.timeoutMs ?? 20_000 });
 
   return {
     verify: (input, source) => call(CheckpointVerifyResponseSchema, { method: 'POST', url: CHECKPOINT_VERIFY_PATH, data: { input, source } }),

@@ -1,9 +1,8 @@
-import axios from 'axios';
 import { z } from 'zod';
 import { SyncQuarantinedItemSchema, SyncStatusSchema, type SyncQuarantinedItem, type SyncStatus } from '../../contract/sync';
 import { resolveBackendUrl } from '../app/backend';
 import { useSession } from '../stores/session';
-import { ApiError, CLIENT_ERROR_CODES, toApiError } from './errors';
+import { createJsonCaller } from './json-caller';
 
 /** Portal sync's calls to the backend (same axios / problem+json → ApiError / zod-checked answers as api/client.ts). */
 export interface SyncApi {
@@ -22,26 +21,7 @@ const QuarantinedSchema = z.object({ items: z.array(SyncQuarantinedItemSchema) }
 
 /** Build the sync API over axios (base URL and token as the app's main client). */
 export function createSyncApi(options: { baseUrl: string; getToken: () => string | null; timeoutMs?: number }): SyncApi {
-  const http = axios.create({ baseURL: options.baseUrl.replace(/\/+$/, ''), timeout: options.timeoutMs ?? 20_000, headers: { Accept: 'application/json' } });
-  http.interceptors.request.use((config) => {
-    const token = options.getToken();
-    if (token) config.headers.set('Authorization', `Bearer ${token}`);
-    return config;
-  });
-  async function call<S extends z.ZodType>(schema: S, request: { method: 'GET' | 'POST'; url: string; data?: unknown }): Promise<z.infer<S>> {
-    let data: unknown;
-    try {
-      data = (await http.request(request)).data;
-    } catch (error) {
-      throw toApiError(error);
-    }
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) {
-      const detail = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-      throw new ApiError({ code: CLIENT_ERROR_CODES.invalidResponse, status: 0, title: `unexpected answer from ${request.url}`, detail });
-    }
-    return parsed.data as z.infer<S>;
-  }
+  const call = createJsonCaller({ ...options, timeoutMs: options.timeoutMs ?? 20_000 });
   return {
     status: () => call(SyncStatusSchema, { method: 'GET', url: '/api/sync/status' }),
     enroll: (enrollmentCode, deviceName) => call(SyncStatusSchema, { method: 'POST', url: '/api/sync/enroll', data: { enrollmentCode: enrollmentCode.trim(), ...(deviceName ? { deviceName } : {}) } }),
