@@ -96,6 +96,7 @@ async function assemble(config: Config, options: BackendOptions, closers: Closer
   });
   closers.push(async () => checkpoint.stop());
   const queue = await QueueService.open({ db, events, now, createLogger: logging.createLogger, portal: portal.client, mode: config.mode }, options.queue);
+  sync.attachQueueHub(queue.hub);
   await queue.start();
   closers.push(() => queue.stop());
   let url = options.publicUrl ?? '';

@@ -10,6 +10,8 @@ import { type TokenKind, tokenRepository } from './token-repository';
 
 export const STARTUP_CODE_TTL_MS = 24 * 60 * 60 * 1000;
 export const MINTED_CODE_TTL_MS = 15 * 60 * 1000;
+/** Live sessions kept in memory (every API request authenticates; the table is read once per token). */
+const SESSION_CACHE_MAX = 1000;
 
 /** Who a valid token is. */
 export interface AuthSession extends Session {
@@ -28,6 +30,8 @@ export interface AuthServiceOptions {
 export class AuthService {
   private readonly now: () => Date;
   private readonly random: RandomSource;
+  /** Token hash → session, for unrevoked tokens only; every revocation goes through this class and clears it. */
+  private readonly sessions = new Map<string, AuthSession>();
 
   constructor(
     private readonly db: Database,
@@ -49,11 +53,16 @@ export class AuthService {
 
   /** The session of a token, or null if it is unknown or revoked. */
   async verifyToken(token: string): Promise<AuthSession | null> {
-    const record = await tokenRepository.findActive(this.db, hashSecret(token));
+    const hash = hashSecret(token);
+    const cached = this.sessions.get(hash);
+    if (cached) return { ...cached };
+    const record = await tokenRepository.findActive(this.db, hash);
     if (!record) return null;
     const session: AuthSession = { tokenId: record.id, role: record.role, label: record.label };
     if (record.deskNo !== undefined) session.deskNo = record.deskNo;
-    return session;
+    if (this.sessions.size >= SESSION_CACHE_MAX) this.sessions.clear();
+    this.sessions.set(hash, session);
+    return { ...session };
   }
 
   /** Create a token for a scope; returns its plain text (shown once, never stored). */
@@ -70,6 +79,7 @@ export class AuthService {
     await this.db.transaction(async (tx) => {
       if (await tokenRepository.findActive(tx, hash)) return;
       await tokenRepository.revokeKind(tx, 'session', this.iso());
+      tx.onCommit(() => this.sessions.clear());
       await tokenRepository.insert(tx, { hash, scope, label, kind: 'session', createdAt: this.iso() });
     });
   }
@@ -133,7 +143,9 @@ export class AuthService {
 
   /** Revoke a token by id. */
   async revokeToken(tokenId: number): Promise<boolean> {
-    return tokenRepository.revoke(this.db, tokenId, this.iso());
+    const revoked = await tokenRepository.revoke(this.db, tokenId, this.iso());
+    this.sessions.clear(); // revocations are rare: forgetting every cached session is simplest and safe
+    return revoked;
   }
 
   private iso(): string {

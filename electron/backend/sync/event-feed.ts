@@ -4,11 +4,12 @@ import type { Database, Transaction } from '../storage/database';
 import { enqueueOutbox } from './outbox-repository';
 import { readState, writeState } from './state-repository';
 
-// Why a feed from the event log rather than only a hook in each area: every change the portal
-// must hear about is already an event, committed in the same transaction as the change. The feed
-// turns events into outbox items in one transaction with its cursor, so an event is enqueued once,
-// never lost (a crash replays from the cursor), and the queue/checkpoint code needs no change.
-// Areas may still call SyncService.enqueue(tx, …) directly for items that are not events.
+// Every change the portal must hear about is already an event. Queue events (ratings included) are
+// turned into outbox items inside the queue hub's own transaction (`feedCommitted`, through the
+// hub's onCommitted hook): the item commits with the change or not at all, and costs no second
+// commit. The feed also reads the log after its cursor, in one transaction with the cursor: that
+// covers the other events (checkpoint counters) and, idempotently, any queue event committed
+// without the hook (an item already enqueued keeps its row: the idempotency id is the event's seq).
 
 /** Event types whose data becomes a queue-events item (no personal data in them). */
 const QUEUE_EVENT_PREFIXES = ['ticket.', 'desk.', 'center.paused', 'center.resumed', 'day.closed', 'queue.'];
@@ -16,6 +17,11 @@ const QUEUE_EVENT_PREFIXES = ['ticket.', 'desk.', 'center.paused', 'center.resum
 export const RATING_EVENT = 'visit.rated';
 /** Event type → hourly verification counters (only the verdict is kept). */
 export const VERIFIED_EVENT = 'checkpoint.verified';
+
+/** Whether the queue hub enqueues this event's item in its own transaction. */
+export function isFedByQueueHub(type: string): boolean {
+  return type === RATING_EVENT || QUEUE_EVENT_PREFIXES.some((p) => type.startsWith(p));
+}
 
 /** Turns committed events into outbox items, counters into hourly items. */
 export class EventFeed {
@@ -74,7 +80,12 @@ export class EventFeed {
     }
   }
 
-  private async feed(tx: Transaction, event: EventEnvelope): Promise<void> {
+  /** Enqueue the items of queue events inside the transaction that appends them (the hub's onCommitted). */
+  async feedCommitted(tx: Transaction, events: readonly { seq: number; event: { type: string; at: string } }[]): Promise<void> {
+    for (const { seq, event } of events) await this.feed(tx, { seq, type: event.type, at: event.at, data: event });
+  }
+
+  private async feed(tx: Transaction, event: Pick<EventEnvelope, 'seq' | 'type' | 'at' | 'data'>): Promise<void> {
     const data = (event.data ?? {}) as Record<string, unknown>;
     const id = `${this.installId()}:evt:${event.seq}`;
     if (event.type === RATING_EVENT) {

@@ -4,10 +4,11 @@ import type { Config } from '../../../contract/config';
 import type { SecretStorePort } from '../../../native/secret-store/port';
 import type { EventLog } from '../events/event-log';
 import type { Logger } from '../logging/logger';
+import type { OnCommitted } from '../queue/hub';
 import type { Database, Queryable } from '../storage/database';
 import { deliverHead, type DeliveryDeps } from './delivery';
 import { Enrollment, NotEnrolledError } from './enrollment';
-import { ensureInstallId, EventFeed } from './event-feed';
+import { ensureInstallId, EventFeed, isFedByQueueHub } from './event-feed';
 import { enqueueOutbox, listQuarantined, outboxCounts } from './outbox-repository';
 import { PortalApi } from './portal-api';
 import { createPortalHttp, PortalCallError } from './portal-http';
@@ -49,6 +50,7 @@ export class SyncService {
   private again = false;
   private stopped = true;
   private unsubscribe: (() => void) | null = null;
+  private queueHubAttached = false;
 
   constructor(private readonly options: SyncServiceOptions) {
     this.now = options.now ?? (() => new Date());
@@ -65,7 +67,9 @@ export class SyncService {
     this.lastFingerprint = statusFingerprint(await this.status()); // no event for the state we start in
     this.stopped = false;
     this.unsubscribe = this.options.events.subscribe((event) => {
-      if (!event.type.startsWith('sync.')) void this.feed.catchUp().then(() => this.kick());
+      if (event.type.startsWith('sync.')) return;
+      if (this.queueHubAttached && isFedByQueueHub(event.type)) this.kick(); // already in the outbox
+      else void this.feed.catchUp().then(() => this.kick());
     });
     await this.feed.catchUp();
     const sync = this.options.config.sync;
@@ -181,6 +185,15 @@ export class SyncService {
     }
     await this.emitIfChanged();
     return { delivered, nextWakeMs };
+  }
+
+  /**
+   * Have the queue hub write its events' outbox items in its own transactions (atomic with the
+   * change, no second commit). Call before the hub takes commands.
+   */
+  attachQueueHub(hub: { onCommitted: OnCommitted | null }): void {
+    hub.onCommitted = (events, tx) => this.feed.feedCommitted(tx, events);
+    this.queueHubAttached = true;
   }
 
   /** Ask the delivery loop to run now (coalesced). */
