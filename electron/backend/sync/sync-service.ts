@@ -31,6 +31,9 @@ export interface SyncServiceOptions {
   idlePollMs?: number;
 }
 
+/** How long new outbox items wait for company before a delivery round starts. */
+const NUDGE_DELAY_MS = 200;
+
 /** Portal sync: enrollment, pulls, the outbox delivery loop, heartbeats and the status. */
 export class SyncService {
   readonly enrollment: Enrollment;
@@ -46,6 +49,7 @@ export class SyncService {
   private lastFingerprint = '';
   private timers: NodeJS.Timeout[] = [];
   private wakeTimer: NodeJS.Timeout | null = null;
+  private nudgeTimer: NodeJS.Timeout | null = null;
   private draining: Promise<void> | null = null;
   private again = false;
   private stopped = true;
@@ -68,8 +72,8 @@ export class SyncService {
     this.stopped = false;
     this.unsubscribe = this.options.events.subscribe((event) => {
       if (event.type.startsWith('sync.')) return;
-      if (this.queueHubAttached && isFedByQueueHub(event.type)) this.kick(); // already in the outbox
-      else void this.feed.catchUp().then(() => this.kick());
+      if (this.queueHubAttached && isFedByQueueHub(event.type)) this.nudge(); // already in the outbox
+      else void this.feed.catchUp().then(() => this.nudge());
     });
     await this.feed.catchUp();
     const sync = this.options.config.sync;
@@ -110,6 +114,7 @@ export class SyncService {
     this.unsubscribe?.();
     for (const t of this.timers) clearInterval(t);
     if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    if (this.nudgeTimer) clearTimeout(this.nudgeTimer);
     await this.draining?.catch(() => undefined);
   }
 
@@ -194,6 +199,20 @@ export class SyncService {
   attachQueueHub(hub: { onCommitted: OnCommitted | null }): void {
     hub.onCommitted = (events, tx) => this.feed.feedCommitted(tx, events);
     this.queueHubAttached = true;
+  }
+
+  /**
+   * New items: deliver soon, not at once. A busy center commits hundreds of events a second; one
+   * delivery round per NUDGE_DELAY_MS sends them in a few large batches instead of competing with
+   * the queue for the database on every event.
+   */
+  private nudge(): void {
+    if (this.stopped || this.nudgeTimer) return;
+    this.nudgeTimer = setTimeout(() => {
+      this.nudgeTimer = null;
+      this.kick();
+    }, NUDGE_DELAY_MS);
+    this.nudgeTimer.unref?.();
   }
 
   /** Ask the delivery loop to run now (coalesced). */
