@@ -5,9 +5,7 @@ import { KeyringSecretStore } from '../../../native/secret-store/keyring-store';
 import type { SecretStorePort } from '../../../native/secret-store/port';
 import type { EventLog } from '../events/event-log';
 import type { CreateLogger } from '../logging/logger';
-import type { AxiosInstance } from 'axios';
-import { enrollOnceCredentials, type CredentialsSource } from '../portal/portal-session';
-import { TRAINING_ENROLLMENT_CODE } from '../portal/simulator/devices';
+import type { CredentialsSource } from '../portal/portal-session';
 import type { Database } from '../storage/database';
 import { DEVICE_SECRET_KEY } from './enrollment';
 import { SyncService } from './sync-service';
@@ -50,16 +48,4 @@ export function syncCredentials(sync: SyncService, fallback?: CredentialsSource)
       return fallback ? fallback.get() : null;
     },
   };
-}
-
-/**
- * What the checkpoint's PortalSession should use: this machine's one enrollment (sync's), and in
- * training mode, while not enrolled, the simulator's TRAINING code so the checkpoint works at once.
- */
-export function checkpointCredentials(sync: SyncService, config: Config, http: AxiosInstance): CredentialsSource {
-  const fallback =
-    config.mode === 'training'
-      ? enrollOnceCredentials(http, { enrollmentCode: TRAINING_ENROLLMENT_CODE, deviceName: `Varta ${config.checkpoint.name}`, role: 'checkpoint' })
-      : undefined;
-  return syncCredentials(sync, fallback);
 }

@@ -88,11 +88,16 @@ describe('enrollment against the simulator', () => {
 
 describe('credentials for the checkpoint', () => {
   it('are the enrolled device while enrolled, the training fallback otherwise', async () => {
-    const { checkpointCredentials } = await import('../../../electron/backend/sync/create-sync');
+    const { syncCredentials } = await import('../../../electron/backend/sync/create-sync');
     const { createPortalHttp } = await import('../../../electron/backend/sync/portal-http');
+    const { enrollOnceCredentials } = await import('../../../electron/backend/portal/portal-session');
+    const { TRAINING_ENROLLMENT_CODE } = await import('../../../electron/backend/portal/simulator/devices');
     const r = await openRig();
     try {
-      const source = checkpointCredentials(r.sync, { mode: 'training', checkpoint: { name: 'Вхід 1' } } as never, createPortalHttp({ baseUrl: r.sim.url, timeoutMs: 2000 }));
+      // As app.ts composes them: sync's enrollment first, the checkpoint's training enrollment as the fallback.
+      const http = createPortalHttp({ baseUrl: r.sim.url, timeoutMs: 2000 });
+      const fallback = enrollOnceCredentials(http, { enrollmentCode: TRAINING_ENROLLMENT_CODE, deviceName: 'Varta Вхід 1', role: 'checkpoint' });
+      const source = syncCredentials(r.sync, fallback);
       const training = await source.get();
       expect(training?.deviceId).toMatch(/.+/);
       const { deviceId } = await r.sync.enroll(DEMO_ENROLLMENT_CODES[0]);
