@@ -1,50 +1,23 @@
-import { z } from 'zod';
 import {
   CHECKPOINT_VERIFY_PATH,
   CheckpointVerifyResponseSchema,
   type CheckpointVerifyResponse,
   type ScanSource,
 } from '../../contract/eid';
+import {
+  CheckpointSettingsSchema,
+  TrainingCodeSchema,
+  TrainingHoldersSchema,
+  type CheckpointSettings,
+  type TrainingCode,
+  type TrainingHolder,
+} from '../../contract/eid-screens';
 import { resolveBackendUrl } from '../app/backend';
 import { useSession } from '../stores/session';
 import { createJsonCaller } from './json-caller';
 
-/*
- * The checkpoint's calls to the backend (same axios / problem+json → ApiError / zod-checked
- * answers as api/client.ts). The settings and training shapes are checked here, loosely
- * (unknown keys dropped), as the renderer uses them.
- */
-
-/** `GET /api/checkpoint/settings`. */
-export const CheckpointSettingsSchema = z.object({
-  checkpointName: z.string().max(200),
-  resultClearSeconds: z.number().int().min(1).max(3600),
-  training: z.boolean(),
-});
-export type CheckpointSettings = z.infer<typeof CheckpointSettingsSchema>;
-
-/** One demo holder of `GET /api/training/eid/holders`. */
-export const TrainingHolderSchema = z.object({
-  id: z.string().min(1).max(100),
-  fullName: z.string().max(300),
-  position: z.string().max(500),
-  issuer: z.string().max(500),
-  state: z.string().max(50),
-});
-export type TrainingHolder = z.infer<typeof TrainingHolderSchema>;
-
-const HoldersSchema = z.union([
-  z.array(TrainingHolderSchema),
-  z.object({ holders: z.array(TrainingHolderSchema) }).transform((r) => r.holders),
-]);
-
-/** `POST /api/training/eid/issue` answer: the QR text, the 13 digits and when they expire. */
-export const TrainingCodeSchema = z.object({
-  qr: z.string().min(1).max(2048),
-  barcode: z.string().regex(/^\d{13}$/),
-  expiresAt: z.iso.datetime({ offset: true }),
-});
-export type TrainingCode = z.infer<typeof TrainingCodeSchema>;
+// The checkpoint's calls to the backend (same axios / problem+json → ApiError / zod-checked
+// answers as api/client.ts), with the shapes of contract/.
 
 /** The checkpoint's typed API; every method rejects with an ApiError. */
 export interface EidApi {
@@ -62,7 +35,7 @@ export function createEidApi(options: { baseUrl: string; getToken: () => string 
   return {
     verify: (input, source) => call(CheckpointVerifyResponseSchema, { method: 'POST', url: CHECKPOINT_VERIFY_PATH, data: { input, source } }),
     getSettings: () => call(CheckpointSettingsSchema, { method: 'GET', url: '/api/checkpoint/settings' }),
-    listTrainingHolders: () => call(HoldersSchema, { method: 'GET', url: '/api/training/eid/holders' }),
+    listTrainingHolders: () => call(TrainingHoldersSchema, { method: 'GET', url: '/api/training/eid/holders' }),
     issueTrainingCode: (holderId) => call(TrainingCodeSchema, { method: 'POST', url: '/api/training/eid/issue', data: { holderId } }),
   };
 }
@@ -79,3 +52,5 @@ export function getEidApi(): EidApi {
 export function setEidApi(next: EidApi | null): void {
   eidApi = next;
 }
+
+export type { CheckpointSettings, TrainingCode, TrainingHolder };

@@ -4,6 +4,7 @@ import {
   CheckpointVerifyRequestSchema,
   type CheckpointVerifyResponse,
 } from '../../../../contract/eid';
+import type { CheckpointSettings } from '../../../../contract/eid-screens';
 import { requireRole, requireSession } from '../../auth/require-role';
 import type { AuditVerifyReport } from '../../verification/audit-store';
 import { parseBody } from '../parse-body';
@@ -15,13 +16,6 @@ const AuditRangeSchema = z
 
 /** Normalises an ISO time with an offset to the UTC `Z` form the audit rows use (so string order is time order). */
 const toUtc = (iso: string | undefined): string | undefined => (iso === undefined ? undefined : new Date(iso).toISOString());
-
-/** What GET /api/checkpoint/settings answers. */
-export interface CheckpointSettings {
-  checkpointName: string;
-  resultClearSeconds: number;
-  training: boolean;
-}
 
 /**
  * The checkpoint's Hub API: POST /api/checkpoint/verify (200 for every verdict; 400 only for a

@@ -4,12 +4,8 @@ import { HttpError, NotFoundError, PortalUnavailableError } from '../../errors';
 import type { BackendContext } from '../../context';
 import { parseBody } from '../parse-body';
 import type { RouteRegistrar } from './types';
+import { TrainingCodeSchema, TrainingHoldersSchema, TrainingIssueRequestSchema } from '../../../../contract/eid-screens';
 
-const IssueSchema = z.object({ holderId: z.string().trim().min(1).max(32) }).strict();
-const HoldersSchema = z.array(
-  z.object({ id: z.string(), fullName: z.string(), position: z.string(), issuer: z.string(), state: z.enum(['valid', 'expired', 'revoked']) }),
-);
-const IssuedSchema = z.object({ qr: z.string(), barcode: z.string(), expiresAt: z.string() });
 
 /** Calls a simulator knob (training mode's portal is the simulator) and checks the answer's shape. */
 async function callSimulator<S extends z.ZodType>(ctx: BackendContext, method: 'get' | 'post', path: string, schema: S, body?: unknown): Promise<z.output<S>> {
@@ -41,10 +37,10 @@ export const registerTrainingRoutes: RouteRegistrar = (app, ctx) => {
   };
   const roles = requireRole('checkpoint', 'desk');
   app.get('/api/training/eid/holders', { preHandler: [trainingOnly, roles] }, async () =>
-    callSimulator(ctx, 'get', '/sim/holders', HoldersSchema),
+    callSimulator(ctx, 'get', '/sim/holders', TrainingHoldersSchema),
   );
   app.post('/api/training/eid/issue', { preHandler: [trainingOnly, roles] }, async (request) => {
-    const body = parseBody(IssueSchema, request.body);
-    return callSimulator(ctx, 'post', '/sim/eid/issue', IssuedSchema, body);
+    const body = parseBody(TrainingIssueRequestSchema, request.body);
+    return callSimulator(ctx, 'post', '/sim/eid/issue', TrainingCodeSchema, body);
   });
 };
