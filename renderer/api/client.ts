@@ -1,5 +1,3 @@
-import axios, { type AxiosInstance } from 'axios';
-import type { z } from 'zod';
 import {
   ClaimResponseSchema,
   PairRequestSchema,
@@ -11,17 +9,10 @@ import {
   type Session,
 } from '../../contract/pairing';
 import { HealthSchema, StatusSchema, type Health, type Status } from '../../contract/status';
-import { ApiError, CLIENT_ERROR_CODES, toApiError } from './errors';
+import { ApiError } from './errors';
+import { createJsonCaller, type JsonCallerOptions } from './json-caller';
 
-export interface ApiClientOptions {
-  /** Backend origin, e.g. `http://127.0.0.1:8470` (no trailing `/api`). */
-  baseUrl: string;
-  /** Read at every request, so a token obtained by pairing is used at once. */
-  getToken: () => string | null;
-  timeoutMs?: number;
-  /** Only for tests: an axios adapter that answers without a network. */
-  adapter?: AxiosInstance['defaults']['adapter'];
-}
+export type ApiClientOptions = Omit<JsonCallerOptions, 'timeoutMs'> & { timeoutMs?: number };
 
 /** The typed renderer → backend HTTP API. Every method rejects with an ApiError. */
 export interface ApiClient {
@@ -34,39 +25,7 @@ export interface ApiClient {
 
 /** Build the API client over axios: timeouts, Bearer header, problem+json → ApiError, zod-checked answers. */
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const http = axios.create({
-    baseURL: options.baseUrl.replace(/\/+$/, ''),
-    timeout: options.timeoutMs ?? 10_000,
-    headers: { Accept: 'application/json' },
-    ...(options.adapter ? { adapter: options.adapter } : {}),
-  });
-  http.interceptors.request.use((config) => {
-    const token = options.getToken();
-    if (token) config.headers.set('Authorization', `Bearer ${token}`);
-    return config;
-  });
-
-  async function call<S extends z.ZodType>(
-    schema: S,
-    request: { method: 'GET' | 'POST'; url: string; data?: unknown },
-  ): Promise<z.infer<S>> {
-    let data: unknown;
-    try {
-      data = (await http.request(request)).data;
-    } catch (error) {
-      throw toApiError(error);
-    }
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) {
-      throw new ApiError({
-        code: CLIENT_ERROR_CODES.invalidResponse,
-        status: 0,
-        title: `unexpected answer from ${request.method} ${request.url}`,
-        detail: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
-      });
-    }
-    return parsed.data;
-  }
+  const call = createJsonCaller({ ...options, timeoutMs: options.timeoutMs ?? 10_000 });
 
   return {
     health: () => call(HealthSchema, { method: 'GET', url: '/api/health' }),
