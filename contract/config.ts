@@ -97,6 +97,11 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** The visitors' terminal (issue 4): `camera` = a camera is fitted, so check-in starts it without a tap. */
+    terminal: z
+      .object({ camera: z.boolean().default(false) })
+      .strict()
+      .prefault({}),
   })
   .strict()
   .refine((c) => c.mode === 'training' || c.portal.baseUrl !== undefined, {

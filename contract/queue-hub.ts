@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DeskViewSchema, TicketStatusViewSchema, TicketViewSchema } from './queue-views';
-import { DeskNoSchema, QueueDeskSchema, QueueIdSchema, QueueServiceSchema, QueueSettingsSchema } from './queue-domain';
+import {
+  DeskNoSchema, PrefixLetterSchema, QueueDeskSchema, QueueIdSchema, QueueServiceSchema, QueueSettingsSchema, TicketStatusSchema,
+} from './queue-domain';
 
 // Response shapes of the hub's queue routes (/api/queue/*, /api/public/tickets/:id). Requests use the
 // body schemas of ./queue; events on /api/events carry the QueueEvent of ./queue as their data.
@@ -54,6 +56,31 @@ export type QueueCenterResponse = z.infer<typeof QueueCenterResponseSchema>;
 /** `POST /api/queue/ratings` (201). */
 export const RatingResponseSchema = z.object({ ticketId: QueueIdSchema, score: z.number().int().min(1).max(5), seq: z.number().int().positive().nullable() });
 export type RatingResponse = z.infer<typeof RatingResponseSchema>;
+
+/** `GET /api/queue/visits/lookup?ticketId=…` or `?number=А-012` (terminal, desk): a visit to rate, found as the visitor names it. */
+export const VisitLookupQuerySchema = z.union([
+  z.object({ ticketId: QueueIdSchema }).strict(),
+  z.object({ number: z.string().trim().min(2).max(16) }).strict(),
+]);
+export type VisitLookupQuery = z.infer<typeof VisitLookupQuerySchema>;
+export const VisitLookupResponseSchema = z.object({
+  ticketId: QueueIdSchema,
+  number: z.string(),
+  status: TicketStatusSchema,
+  /** At least one service leg was served (the hub's condition for a rating). */
+  served: z.boolean(),
+  rated: z.boolean(),
+});
+export type VisitLookupResponse = z.infer<typeof VisitLookupResponseSchema>;
+
+/** `GET /api/queue/terminal/settings` (any token): what the visitors' terminal needs besides the services. */
+export const TerminalSettingsResponseSchema = z.object({
+  /** The admin enabled a camera for the terminal: the check-in screen starts it by itself. */
+  camera: z.boolean(),
+  /** The priority series letter, so the number keypad offers it next to the services' prefixes. */
+  priorityPrefix: PrefixLetterSchema,
+});
+export type TerminalSettingsResponse = z.infer<typeof TerminalSettingsResponseSchema>;
 
 /** `GET /api/public/tickets/:id` (no token). */
 export const PublicTicketResponseSchema = TicketStatusViewSchema;

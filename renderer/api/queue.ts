@@ -6,8 +6,10 @@ import {
   type TicketStatusView, type TransferBody,
 } from '../../contract/queue';
 import {
-  DeskActionResponseSchema, IssuedTicketResponseSchema, QueueServicesResponseSchema, RatingResponseSchema,
-  type DeskActionResponse, type IssuedTicketResponse, type RatingResponse,
+  DeskActionResponseSchema, IssuedTicketResponseSchema, QueueServicesResponseSchema, RatingResponseSchema, TerminalSettingsResponseSchema,
+  VisitLookupResponseSchema,
+  type DeskActionResponse, type IssuedTicketResponse, type RatingResponse, type TerminalSettingsResponse, type VisitLookupQuery,
+  type VisitLookupResponse,
 } from '../../contract/queue-hub';
 import { resolveBackendUrl } from '../app/backend';
 import { useSession } from '../stores/session';
@@ -61,6 +63,9 @@ export interface QueueApi {
   breakStart(deskNo: number, body: Omit<BreakStartBody, 'deskNo'>): Promise<DeskActionResponse>;
   breakEnd(deskNo: number): Promise<DeskActionResponse>;
   rate(body: RateBody): Promise<RatingResponse>;
+  /** Find a visit to rate by the id in its ticket's QR or by its typed number. */
+  lookupVisit(query: VisitLookupQuery): Promise<VisitLookupResponse>;
+  terminalSettings(): Promise<TerminalSettingsResponse>;
   ticketStatus(ticketId: string): Promise<TicketStatusView>;
 }
 
@@ -90,8 +95,9 @@ export function createQueueApi(options: QueueApiOptions): QueueApi {
   async function call<S extends z.ZodType>(schema: S, method: 'GET' | 'POST', url: string, data?: object): Promise<z.infer<S>> {
     let answer: unknown;
     try {
-      const body = data && method === 'POST' ? { requestId: newId(), ...data } : data;
-      answer = (await http.request({ method, url, data: body })).data;
+      // A GET's data is its query string; a POST's is its body, with a fresh request id.
+      const request = method === 'GET' ? { params: data } : { data: data ? { requestId: newId(), ...data } : data };
+      answer = (await http.request({ method, url, ...request })).data;
     } catch (error) {
       throw toApiError(error);
     }
@@ -120,6 +126,8 @@ export function createQueueApi(options: QueueApiOptions): QueueApi {
     breakStart: (no, body) => desk(no, 'break', body),
     breakEnd: (no) => desk(no, 'break-end'),
     rate: (body) => call(RatingResponseSchema, 'POST', '/api/queue/ratings', body),
+    lookupVisit: (query) => call(VisitLookupResponseSchema, 'GET', '/api/queue/visits/lookup', query),
+    terminalSettings: () => call(TerminalSettingsResponseSchema, 'GET', '/api/queue/terminal/settings'),
     ticketStatus: (id) => call(TicketStatusViewSchema, 'GET', `/api/public/tickets/${encodeURIComponent(id)}`),
   };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { parseDeskNo } from '../../app/role-paths';
@@ -9,6 +9,7 @@ import { DeskRating } from './DeskRating';
 import { availableActions } from './desk-actions';
 import { DeskButtons } from './DeskButtons';
 import { BreakDialog, TransferDialog } from './DeskDialogs';
+import { DeskEidPanel } from './DeskEidPanel';
 import { deskShortcut, type DeskAction } from './shortcuts';
 import { useDeskCommands } from './use-desk-commands';
 import { WaitingList } from './WaitingList';
@@ -49,7 +50,8 @@ function DeskScreen({ deskNo, onRate }: { deskNo: number; onRate(): void }) {
   const services = useQueue((s) => s.services);
   const paused = useQueue((s) => s.display?.paused != null);
   const callReasons = useQueue((s) => s.callReasons);
-  const [dialog, setDialog] = useState<'transfer' | 'break' | null>(null);
+  const [dialog, setDialog] = useState<'transfer' | 'break' | 'eid' | null>(null);
+  const eidButton = useRef<HTMLButtonElement | null>(null);
   const { busy, error, run } = useDeskCommands(deskNo);
 
   useEffect(() => useQueue.getState().follow('desk', deskNo), [deskNo]);
@@ -129,9 +131,20 @@ function DeskScreen({ deskNo, onRate }: { deskNo: number; onRate(): void }) {
         serviceName={serviceName}
         onCall={(ticketId) => void run((api) => api.callTicket(deskNo, ticketId))}
       />
-      <p>
+      {dialog === 'eid' && (
+        <DeskEidPanel
+          onClose={() => {
+            setDialog(null);
+            eidButton.current?.focus();
+          }}
+        />
+      )}
+      <p className="desk-extras">
         <button type="button" onClick={onRate} data-testid="desk-rate-open">
           {t('queue.desk.rate')}
+        </button>
+        <button type="button" ref={eidButton} onClick={() => setDialog('eid')} data-testid="desk-eid-open" aria-expanded={dialog === 'eid'}>
+          {t('queue.deskEid.open')}
         </button>
       </p>
     </div>

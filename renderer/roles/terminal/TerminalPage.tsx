@@ -10,18 +10,23 @@ import { CheckInKeypad } from './CheckInKeypad';
 import { IssuedTicketCard, type IssuedTicketInfo, type PrintState } from './IssuedTicketCard';
 import { printIssuedTicket, toTicketInfo } from './issue-flow';
 import { PriorityStep } from './PriorityStep';
+import { classifyTerminalScan, seriesLetters } from './rate-flow';
+import { RateVisit } from './RateVisit';
 import { ServicePicker } from './ServicePicker';
-import { bookingCodeFromScan, useWedgeScan } from './use-wedge-scan';
+import { TerminalCamera } from './TerminalCamera';
+import { useWedgeScan } from './use-wedge-scan';
 import { useInactivity } from './use-inactivity';
+import { useTerminalSettings } from './use-terminal-settings';
 import './terminal.css';
 
 type Step =
   | { kind: 'services' }
   | { kind: 'priority'; service: ServiceListItem }
   | { kind: 'checkin' }
+  | { kind: 'rate'; ticketId: string | null }
   | { kind: 'ticket'; ticket: IssuedTicketInfo; print: PrintState };
 
-/** `/terminal`: the visitors' ticket kiosk — pick a service (or check in a booking), get a ticket. */
+/** `/terminal`: the visitors' ticket kiosk — pick a service (or check in a booking), get a ticket; rate a finished visit. */
 export function TerminalPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'uk';
@@ -33,6 +38,8 @@ export function TerminalPage() {
   );
   const loadError = useQueue((s) => s.loadError.services);
   const paused = useQueue((s) => s.servicesPaused);
+  const settings = useTerminalSettings();
+  const letters = useMemo(() => seriesLetters(rawServices?.map((s) => s.prefix) ?? [], settings?.priorityPrefix ?? null), [rawServices, settings]);
   const [step, setStep] = useState<Step>({ kind: 'services' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -69,10 +76,13 @@ export function TerminalPage() {
     void showTicket(() => getQueueApi().issueTicket({ serviceId: service.serviceId, priority }), () => service.name[lang]);
   const checkIn = (code: string): void => void showTicket(() => getQueueApi().checkIn({ code }), nameOf);
 
-  useWedgeScan((text) => {
-    const code = bookingCodeFromScan(text);
-    if (code) checkIn(code);
-  }, step.kind === 'services' || step.kind === 'checkin');
+  // A scanner (or the camera) reads a booking QR to check in, or a ticket's QR to rate that visit.
+  const onScan = (text: string): void => {
+    const scan = classifyTerminalScan(text);
+    if (scan.kind === 'booking') checkIn(scan.code);
+    else if (scan.kind === 'ticket' && !busy) setStep({ kind: 'rate', ticketId: scan.ticketId });
+  };
+  useWedgeScan(onScan, step.kind === 'services' || step.kind === 'checkin');
 
   return (
     <RolePage role="terminal" title={t('queue.terminal.title')} intro={t('queue.terminal.intro')}>
@@ -89,9 +99,14 @@ export function TerminalPage() {
         )}
         {step.kind === 'services' && (
           <>
-            <button type="button" className="terminal-big terminal-checkin-open" data-testid="terminal-checkin-open" onClick={() => setStep({ kind: 'checkin' })}>
-              {t('queue.terminal.checkIn')}
-            </button>
+            <div className="terminal-entries">
+              <button type="button" className="terminal-big" data-testid="terminal-checkin-open" onClick={() => setStep({ kind: 'checkin' })}>
+                {t('queue.terminal.checkIn')}
+              </button>
+              <button type="button" className="terminal-big" data-testid="terminal-rate-open" onClick={() => setStep({ kind: 'rate', ticketId: null })}>
+                {t('queue.terminal.rateOpen')}
+              </button>
+            </div>
             {services === null && !loadError && <p role="status">{t('queue.terminal.loading')}</p>}
             {services === null && loadError !== undefined && <p role="alert">{t('queue.terminal.loadFailed')}</p>}
             {services && <ServicePicker services={services} lang={lang} onPick={(service) => setStep({ kind: 'priority', service })} />}
@@ -100,7 +115,13 @@ export function TerminalPage() {
         {step.kind === 'priority' && (
           <PriorityStep serviceName={step.service.name[lang]} busy={busy} onChoose={(p) => issue(step.service, p)} onBack={reset} />
         )}
-        {step.kind === 'checkin' && <CheckInKeypad busy={busy} error={error} onSubmit={checkIn} onBack={reset} />}
+        {step.kind === 'checkin' && (
+          <div className="terminal-checkin-step">
+            <CheckInKeypad busy={busy} error={error} onSubmit={checkIn} onBack={reset} />
+            <TerminalCamera autoStart={settings?.camera ?? false} onRead={onScan} />
+          </div>
+        )}
+        {step.kind === 'rate' && <RateVisit letters={letters} cameraAuto={settings?.camera ?? false} initialTicketId={step.ticketId} onDone={reset} />}
         {step.kind === 'ticket' && <IssuedTicketCard ticket={step.ticket} print={step.print} onDone={reset} />}
         {busy && <p role="status" className="terminal-busy">{t('queue.terminal.issuing')}</p>}
       </div>

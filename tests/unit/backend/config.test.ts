@@ -139,7 +139,7 @@ describe('resolveConfig: one clear sentence per bad input', () => {
       'Invalid configuration: unknown key "server.prot" in /etc/varta/config.json; known keys there are host, port.',
     );
     expect(messageOf(() => resolve([], {}, '{"colour": "red"}'))).toMatch(
-      /^Invalid configuration: unknown key "colour" in \/etc\/varta\/config\.json; known keys there are role, deskNo, mode, language, dataDir, server, portal, simulator, sync, scanners, log, checkpoint\.$/,
+      /^Invalid configuration: unknown key "colour" in \/etc\/varta\/config\.json; known keys there are role, deskNo, mode, language, dataDir, server, portal, simulator, sync, scanners, log, checkpoint, terminal\.$/,
     );
   });
 

@@ -4,6 +4,7 @@ export { decide, type DecideContext } from './decide';
 export type { Decision } from './errors';
 export { activeDeskCount, averageHandleMs, estimateWait, waitForPosition, waitingCount } from './estimate-wait';
 export { computeFigures, visitFigures } from './figures';
+export { findTicketByNumber, findVisit, parseTicketNumber } from './find-ticket';
 export { noShowDue, type NoShowDue } from './no-show';
 export { formatTicketNumber, localDate, localHour } from './numbering';
 export { eligibleFor, pickNext, rankForDesk, type Candidate } from './pick-next';

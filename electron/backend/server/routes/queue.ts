@@ -3,12 +3,13 @@ import {
   type DisplayView, type QueueFigures,
 } from '../../../../contract/queue';
 import {
-  FiguresQuerySchema, type IssuedTicketResponse, type QueueAck, type QueueCenterResponse, type QueueServicesResponse,
-  type RatingResponse,
+  FiguresQuerySchema, VisitLookupQuerySchema, type IssuedTicketResponse, type QueueAck, type QueueCenterResponse,
+  type QueueServicesResponse, type RatingResponse, type TerminalSettingsResponse, type VisitLookupResponse,
 } from '../../../../contract/queue-hub';
 import type { AuthSession } from '../../auth/auth-service';
 import { requireRole, requireSession, sessionOf } from '../../auth/require-role';
-import { TooManyRequestsError, ValidationError } from '../../errors';
+import { HttpError, TooManyRequestsError, ValidationError } from '../../errors';
+import { findVisit } from '../../queue/core';
 import { parseBody, zodIssuesToFieldErrors } from '../parse-body';
 import { clientIdOf, eventsOf, issuedResponse } from './queue-shared';
 import type { RouteRegistrar } from './types';
@@ -25,7 +26,7 @@ function limitIssuing(ctx: BackendContext, session: AuthSession): void {
   }
 }
 
-/** Terminal (tickets, check-ins), any role (services, display), admin (center, figures), ratings. */
+/** Terminal (tickets, check-ins, its settings), any role (services, display), admin (center, figures), ratings and visit lookup. */
 export const registerQueueRoutes: RouteRegistrar = (app, ctx) => {
   const queue = ctx.queue;
 
@@ -58,6 +59,22 @@ export const registerQueueRoutes: RouteRegistrar = (app, ctx) => {
     reply.code(201);
     return { ticketId: body.ticketId, score: rated?.type === 'visit.rated' ? rated.score : body.score, seq: result.ok ? (result.seqs[0] ?? null) : null };
   });
+
+  // The visitor rates at the terminal (or a desk-side screen) after scanning the ticket's QR or typing
+  // its number: this finds the visit and says whether it can be rated, before any star is touched.
+  app.get('/api/queue/visits/lookup', { preHandler: requireRole('terminal', 'desk') }, async (request): Promise<VisitLookupResponse> => {
+    const query = VisitLookupQuerySchema.safeParse(request.query ?? {});
+    if (!query.success) throw new ValidationError(zodIssuesToFieldErrors(query.error.issues), 'Give a ticketId or a ticket number.');
+    const found = findVisit(queue.hub.current, query.data, queue.hub.nowMs());
+    if (found === undefined) throw new HttpError(404, 'ticket_not_found', 'Not found', 'There is no such ticket today (a typed number finds only visits that ended in the last 30 minutes).');
+    const served = found.legs.some((leg) => leg.outcome === 'served');
+    return { ticketId: found.id, number: found.number, status: found.status, served, rated: found.rating !== null };
+  });
+
+  app.get('/api/queue/terminal/settings', { preHandler: requireSession() }, async (): Promise<TerminalSettingsResponse> => ({
+    camera: ctx.config.terminal.camera,
+    priorityPrefix: queue.hub.current.settings.priorityPrefix,
+  }));
 
   const center = (path: string, run: (body: unknown, clientId: string) => ReturnType<typeof queue.hub.submit>): void => {
     app.post(path, { preHandler: requireRole('admin') }, async (request): Promise<QueueAck> => {

@@ -7,7 +7,8 @@ export function fakeQueueApi(overrides: Partial<QueueApi>): QueueApi {
   const unused = () => Promise.reject(new Error('not expected in this test'));
   return {
     services: unused, issueTicket: unused, checkIn: unused, display: unused, desk: unused, callNext: unused, callTicket: unused,
-    ticketAction: unused, transfer: unused, breakStart: unused, breakEnd: unused, rate: unused, ticketStatus: unused, ...overrides,
+    ticketAction: unused, transfer: unused, breakStart: unused, breakEnd: unused, rate: unused, ticketStatus: unused,
+    lookupVisit: unused, terminalSettings: unused, ...overrides,
   };
 }
 
