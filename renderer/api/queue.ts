@@ -1,4 +1,3 @@
-import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
 import {
   DeskViewSchema, DisplayViewSchema, TicketStatusViewSchema,
@@ -13,7 +12,8 @@ import {
 } from '../../contract/queue-hub';
 import { resolveBackendUrl } from '../app/backend';
 import { useSession } from '../stores/session';
-import { ApiError, CLIENT_ERROR_CODES, toApiError } from './errors';
+import { ApiError } from './errors';
+import { createJsonCaller, type JsonCallerOptions } from './json-caller';
 
 /** One service as the terminal lists it (`GET /api/queue/services`, id renamed to match the views). */
 export interface ServiceListItem {
@@ -69,47 +69,18 @@ export interface QueueApi {
   ticketStatus(ticketId: string): Promise<TicketStatusView>;
 }
 
-export interface QueueApiOptions {
-  baseUrl: string;
-  getToken: () => string | null;
+export interface QueueApiOptions extends Omit<JsonCallerOptions, 'timeoutMs'> {
   /** One id per user action, so a retried request is not applied twice. */
   newRequestId?: () => string;
-  adapter?: AxiosInstance['defaults']['adapter'];
 }
 
 /** The queue calls over axios, with the same problem+json → ApiError handling as the main client. */
 export function createQueueApi(options: QueueApiOptions): QueueApi {
-  const http = axios.create({
-    baseURL: options.baseUrl.replace(/\/+$/, ''),
-    timeout: 10_000,
-    headers: { Accept: 'application/json' },
-    ...(options.adapter ? { adapter: options.adapter } : {}),
-  });
-  http.interceptors.request.use((config) => {
-    const token = options.getToken();
-    if (token) config.headers.set('Authorization', `Bearer ${token}`);
-    return config;
-  });
+  const json = createJsonCaller({ ...options, timeoutMs: 10_000 });
   const newId = options.newRequestId ?? (() => crypto.randomUUID());
-
-  async function call<S extends z.ZodType>(schema: S, method: 'GET' | 'POST', url: string, data?: object): Promise<z.infer<S>> {
-    let answer: unknown;
-    try {
-      // A GET's data is its query string; a POST's is its body, with a fresh request id.
-      const request = method === 'GET' ? { params: data } : { data: data ? { requestId: newId(), ...data } : data };
-      answer = (await http.request({ method, url, ...request })).data;
-    } catch (error) {
-      throw toApiError(error);
-    }
-    const parsed = schema.safeParse(answer);
-    if (parsed.success) return parsed.data;
-    throw new ApiError({
-      code: CLIENT_ERROR_CODES.invalidResponse,
-      status: 0,
-      title: `unexpected answer from ${method} ${url}`,
-      detail: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
-    });
-  }
+  // A GET's data is its query string; a POST's is its body, with a fresh request id.
+  const call = <S extends z.ZodType>(schema: S, method: 'GET' | 'POST', url: string, data?: object): Promise<z.infer<S>> =>
+    json(schema, method === 'GET' ? { method, url, params: data } : { method, url, data: data ? { requestId: newId(), ...data } : data });
   const desk = (no: number, op: string, data: object = {}) =>
     call(DeskActionResponseSchema, 'POST', `/api/queue/desks/${no}/${op}`, data);
 
