@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackendProcess, type RunningBackend } from './lib/backend-process';
 import { ARTIFACTS_DIR, launchChromium, type ChromiumSession } from './lib/chromium';
+import { mintQueuePairingLink } from './lib/queue-helpers';
 
 // The center queue across four screens in Chromium, against the real backend in training mode
 // (the demo center: desk 1 serves passport-id): the terminal issues a ticket, desk 1 calls it, the
@@ -12,21 +13,7 @@ let backend: RunningBackend;
 const sessions: ChromiumSession[] = [];
 let admin: Page;
 
-async function mintPairingLink(role: string, deskNo?: number): Promise<string> {
-  const link = admin.getByTestId('pairing-link');
-  const previous = (await link.count()) > 0 ? await link.textContent() : null;
-  await admin.locator(`input[name="pair-role"][value="${role}"]`).check();
-  if (deskNo !== undefined) await admin.locator('#pair-desk-no').fill(String(deskNo));
-  await admin.getByTestId('pairing-create').click();
-  await admin.waitForFunction(
-    (before) => {
-      const text = document.querySelector('[data-testid="pairing-link"]')?.textContent ?? null;
-      return text !== null && text !== before && text.includes('/pair?code=');
-    },
-    previous,
-  );
-  return (await link.textContent())?.trim() ?? '';
-}
+const mintPairingLink = (role: string, deskNo?: number): Promise<string> => mintQueuePairingLink(admin, role, deskNo);
 
 /** A fresh browser (its own localStorage, so its own pairing) opened on a pairing link. */
 async function pairScreen(role: string, path: string, deskNo?: number): Promise<Page> {
