@@ -8,6 +8,7 @@ import {
   createZxingWasmDecoder,
   type Decoder,
   type RgbaImage,
+  ZXING_WASM_PASSES,
 } from '../../renderer/scan/camera/decoders';
 import type { BenchResult } from './lib/bench-result';
 
@@ -15,12 +16,15 @@ import type { BenchResult } from './lib/bench-result';
  * Camera decoders side by side on ZXing's own test photos (../shared/fixtures/barcodes):
  * zxing-wasm (the kiosk's first choice) and @zxing/library (the fallback), run through the very
  * `Decoder` objects the camera worker uses (renderer/scan/camera/decoders.ts), with the kiosk's
- * settings: QR / EAN-13 / Code 128, one symbol, try harder.
+ * settings: QR / EAN-13 / Code 128, one symbol, try harder. Each decoder's settings (for
+ * zxing-wasm: its passes) are printed as a `configuration` row, and the images it missed or
+ * read wrong are listed on the console.
  *
  * Pixels: every PNG is decoded once to RGBA by ffmpeg (`-pix_fmt rgba`), and both decoders get
  * the same buffer, so neither gets an easier image. Decoding runs in Node (zxing-wasm's .wasm
  * given as bytes; @zxing/library is plain JS), which is what a worker does minus the transfer.
- * Each image is decoded once per decoder; text is compared byte for byte with `<n>.txt`.
+ * Each image is decoded once per decoder; text is compared byte for byte with `<n>.txt`. The
+ * no-code frame runs every pass a frame with nothing in it gets in the worker.
  */
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -79,22 +83,31 @@ async function score(decoder: Decoder, fixtures: Fixture[]) {
   let withCode = 0;
   let noCode = 0;
   const times: number[] = [];
+  const failures: string[] = [];
   for (const f of fixtures) {
     const started = performance.now();
     const symbol = await decoder.decode(f.image);
     times.push(performance.now() - started);
     if (f.expected === null) {
       noCode += 1;
-      if (symbol !== null) falseDecodes += 1;
+      if (symbol !== null) {
+        falseDecodes += 1;
+        failures.push(`false ${f.set}/${f.name}`);
+      }
       continue;
     }
     withCode += 1;
-    if (symbol === null) missed += 1;
-    else if (Buffer.from(symbol.text, 'utf8').equals(f.expected)) correct += 1;
-    else wrong += 1;
+    if (symbol === null) {
+      missed += 1;
+      failures.push(`missed ${f.set}/${f.name}`);
+    } else if (Buffer.from(symbol.text, 'utf8').equals(f.expected)) correct += 1;
+    else {
+      wrong += 1;
+      failures.push(`wrong ${f.set}/${f.name}`);
+    }
   }
   times.sort((a, b) => a - b);
-  return { correct, wrong, missed, falseDecodes, withCode, noCode, median: quantile(times, 0.5), p95: quantile(times, 0.95) };
+  return { correct, wrong, missed, falseDecodes, withCode, noCode, failures, median: quantile(times, 0.5), p95: quantile(times, 0.95) };
 }
 
 async function emptyFrameMedian(decoder: Decoder, frame: RgbaImage, runs = 15): Promise<number> {
@@ -127,7 +140,10 @@ export default async function run(): Promise<BenchResult[]> {
   for (const decoder of decoders) {
     const s = await score(decoder, fixtures);
     const n = decoder.name;
+    console.log(`${n}: ${decoder.config}`);
+    console.log(`${n}: ${s.failures.length ? s.failures.join(', ') : 'no misses, wrong or false decodes'}`);
     rows.push(
+      { name: `${n} configuration`, value: decoder.name === 'zxing-wasm' ? ZXING_WASM_PASSES.length : 1, unit: 'passes', note: decoder.config },
       { name: `${n} correct`, value: (100 * s.correct) / s.withCode, unit: '%', target: '>= 93', note: `${s.correct}/${s.withCode}` },
       { name: `${n} wrong`, value: s.wrong, unit: 'images', note: `of ${s.withCode}` },
       { name: `${n} missed`, value: s.missed, unit: 'images', note: `of ${s.withCode}` },

@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { showCameraPicker } from '../../scan/camera/camera-controls';
 import type { CameraScanner } from '../../scan/camera/use-camera-scanner';
 
 export interface CameraPanelProps {
@@ -39,13 +40,13 @@ export function CameraPanel({ camera, videoRef, deviceId, onSelectDevice }: Came
             {t('eid.camera.start')}
           </button>
         )}
-        {camera.devices.length > 1 && (
+        {showCameraPicker(camera.devices) && (
           <label className="camera-select">
             <span>{t('eid.camera.select')}</span>
             <select data-testid="checkpoint-camera-select" value={deviceId ?? ''} onChange={(e) => onSelectDevice(e.target.value)}>
-              {camera.devices.map((d) => (
+              {camera.devices.map((d, i) => (
                 <option key={d.deviceId} value={d.deviceId}>
-                  {d.label}
+                  {d.label || t('eid.camera.unnamed', { n: i + 1 })}
                 </option>
               ))}
             </select>

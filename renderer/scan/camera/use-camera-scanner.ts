@@ -1,5 +1,15 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { createFrameGate, createReadAcceptor, isNoReadHintDue } from '../decode-acceptance';
+import {
+  HINT_AFTER_MS,
+  nextCameraTarget,
+  shouldRetryWithDefaultCamera,
+  toCameraDevices,
+  torchConstraints,
+  trackHasTorch,
+  videoConstraints,
+  type CameraDevice,
+} from './camera-controls';
 import type { DecoderName } from './decoders';
 import { grabFrame } from './frame-source';
 import type { DecodeWorkerMessage } from './worker-protocol';
@@ -8,14 +18,12 @@ import type { DecodeWorkerMessage } from './worker-protocol';
  * The camera as a hook: getUserMedia with the chosen device, a torch where the track offers
  * one, frames to the decode worker through the frame gate (≤ 15 decodes/s, dropped while busy),
  * decoded symbols through the read acceptor (1D needs two agreeing frames; same code = one read).
+ * The decisions (devices, torch, which camera to open) are pure functions in camera-controls.ts.
  */
 
 export type CameraState = 'off' | 'starting' | 'on' | 'denied' | 'unavailable' | 'error';
 
-export interface CameraDevice {
-  deviceId: string;
-  label: string;
-}
+export type { CameraDevice } from './camera-controls';
 
 export interface CameraScanner {
   state: CameraState;
@@ -36,18 +44,11 @@ export interface CameraScannerOptions {
   onRead: (text: string) => void;
   /** Called with the device actually opened, so the choice can be remembered. */
   onDeviceOpened?: (deviceId: string) => void;
+  /** How long the camera runs without a read before the "brighter screen, hold still" hint (ms). */
+  hintAfterMs?: number;
 }
 
 const TICK_MS = 1000 / 30;
-const HINT_AFTER_MS = 5_000;
-
-type TorchTrack = MediaStreamTrack;
-
-/** True when the track offers a torch (`torch` is not yet in TypeScript's DOM types). */
-function hasTorch(track: MediaStreamTrack | undefined): boolean {
-  if (!track || typeof track.getCapabilities !== 'function') return false;
-  return (track.getCapabilities() as { torch?: boolean }).torch === true;
-}
 
 function stateForError(error: unknown): CameraState {
   const name = error instanceof DOMException ? error.name : '';
@@ -57,16 +58,24 @@ function stateForError(error: unknown): CameraState {
 }
 
 async function listCameras(): Promise<CameraDevice[]> {
-  const all = await navigator.mediaDevices.enumerateDevices();
-  return all
-    .filter((d) => d.kind === 'videoinput')
-    .map((d, i) => ({ deviceId: d.deviceId, label: d.label || `#${i + 1}` }));
+  return toCameraDevices(await navigator.mediaDevices.enumerateDevices());
+}
+
+/** Opens `deviceId`, or the default camera when that one is gone. */
+async function openCamera(deviceId: string | null): Promise<MediaStream> {
+  try {
+    return await navigator.mediaDevices.getUserMedia({ video: videoConstraints(deviceId), audio: false });
+  } catch (error) {
+    if (!shouldRetryWithDefaultCamera(error, deviceId)) throw error;
+    return navigator.mediaDevices.getUserMedia({ video: videoConstraints(null), audio: false });
+  }
 }
 
 /** Runs the decode loop on an open stream; returns the function that stops it. */
 function runDecodeLoop(
   video: HTMLVideoElement,
   handlers: { onRead: (text: string) => void; onHint: (on: boolean) => void; onDecoder: (name: DecoderName) => void },
+  hintAfterMs: number,
 ): () => void {
   const worker = new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module' });
   const gate = createFrameGate({ maxPerSecond: 15 });
@@ -85,7 +94,7 @@ function runDecodeLoop(
   };
   const timer = setInterval(() => {
     const now = performance.now();
-    const due = isNoReadHintDue(lastReadAt, now, HINT_AFTER_MS);
+    const due = isNoReadHintDue(lastReadAt, now, hintAfterMs);
     if (due !== hint) handlers.onHint((hint = due));
     if (!gate.canStart(now)) return;
     const frame = grabFrame(video, nextId);
@@ -112,40 +121,54 @@ export function useCameraScanner(options: CameraScannerOptions): CameraScanner {
   const [running, setRunning] = useState(false);
   // Bumped by every start(), so "start" after a refusal asks for the camera again.
   const [attempt, setAttempt] = useState(0);
-  const trackRef = useRef<TorchTrack | null>(null);
+  const trackRef = useRef<MediaStreamTrack | null>(null);
   const latest = useRef(options);
   useEffect(() => {
     latest.current = options;
   });
+  // The camera to open, and the one open now: remembering the opened camera does not reopen it.
+  const [target, setTarget] = useState<string | null>(options.deviceId);
+  const [openedId, setOpenedId] = useState<string | null>(null);
+  const nextTarget = nextCameraTarget(target, options.deviceId, openedId);
+  if (nextTarget !== target) setTarget(nextTarget);
 
   useEffect(() => {
     if (!running) return undefined;
     let stopLoop: (() => void) | null = null;
     let stream: MediaStream | null = null;
     let cancelled = false;
-    const deviceId = options.deviceId;
     const element = videoRef.current;
-    const video = { deviceId: deviceId ? { exact: deviceId } : undefined, width: { ideal: 1280 }, height: { ideal: 720 } };
-    navigator.mediaDevices
-      .getUserMedia({ video, audio: false })
+    // A camera plugged in or out while running changes the picker's list.
+    const refreshDevices = () => {
+      void listCameras().then((list) => {
+        if (!cancelled) setDevices(list);
+      });
+    };
+    openCamera(target)
       .then(async (opened) => {
         stream = opened;
         if (cancelled) return;
-        const track = opened.getVideoTracks()[0] as TorchTrack | undefined;
+        const track = opened.getVideoTracks()[0];
         trackRef.current = track ?? null;
-        setTorchSupported(hasTorch(track));
+        setTorchSupported(trackHasTorch(track));
         if (!element) throw new Error('no video element');
         element.srcObject = opened;
         await element.play();
         if (cancelled) return;
-        setDevices(await listCameras());
-        const openedId = track?.getSettings().deviceId;
-        if (openedId) latest.current.onDeviceOpened?.(openedId);
-        stopLoop = runDecodeLoop(element, {
-          onRead: (text) => latest.current.onRead(text),
-          onHint: setHint,
-          onDecoder: setDecoder,
-        });
+        const list = await listCameras();
+        if (cancelled) return;
+        setDevices(list);
+        navigator.mediaDevices.addEventListener('devicechange', refreshDevices);
+        const id = track?.getSettings().deviceId;
+        if (id) {
+          setOpenedId(id);
+          latest.current.onDeviceOpened?.(id);
+        }
+        stopLoop = runDecodeLoop(
+          element,
+          { onRead: (text) => latest.current.onRead(text), onHint: setHint, onDecoder: setDecoder },
+          latest.current.hintAfterMs ?? HINT_AFTER_MS,
+        );
         setState('on');
       })
       .catch((error: unknown) => {
@@ -153,6 +176,7 @@ export function useCameraScanner(options: CameraScannerOptions): CameraScanner {
       });
     return () => {
       cancelled = true;
+      navigator.mediaDevices.removeEventListener('devicechange', refreshDevices);
       stopLoop?.();
       for (const track of stream?.getTracks() ?? []) track.stop();
       trackRef.current = null;
@@ -161,14 +185,13 @@ export function useCameraScanner(options: CameraScannerOptions): CameraScanner {
       setTorchOn(false);
       setState('off');
     };
-  }, [running, attempt, options.deviceId, videoRef]);
+  }, [running, attempt, target, videoRef]);
 
   const toggleTorch = useCallback(() => {
     const track = trackRef.current;
     if (!track) return;
     const next = !torchOn;
-    const constraints = { advanced: [{ torch: next } as MediaTrackConstraintSet] };
-    track.applyConstraints(constraints).then(
+    track.applyConstraints(torchConstraints(next)).then(
       () => setTorchOn(next),
       () => setTorchSupported(false),
     );

@@ -1,6 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import QRCode from 'qrcode';
-import { describe, expect, it } from 'vitest';
-import { createZxingLibraryDecoder, toKioskFormat, toLuminance, type RgbaImage } from '../../../../renderer/scan/camera/decoders';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  createPassDecode,
+  createZxingLibraryDecoder,
+  createZxingWasmDecoder,
+  describeWasmPasses,
+  toKioskFormat,
+  toLuminance,
+  ZXING_WASM_BASE,
+  ZXING_WASM_PASSES,
+  type ReadFrame,
+  type RgbaImage,
+} from '../../../../renderer/scan/camera/decoders';
 
 /** A QR code as RGBA pixels (4 px per module, quiet zone 4 modules), as a camera frame would give. */
 function qrImage(text: string): RgbaImage {
@@ -16,6 +29,14 @@ function qrImage(text: string): RgbaImage {
     }
   }
   return { data, width: total, height: total };
+}
+
+const blank = (): RgbaImage => ({ data: new Uint8ClampedArray(200 * 200 * 4).fill(200), width: 200, height: 200 });
+
+/** zxing-wasm's .wasm as bytes, as the bench loads it under Node. */
+function wasmBinary(): ArrayBuffer {
+  const bytes = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
 describe('decoders', () => {
@@ -38,7 +59,42 @@ describe('decoders', () => {
     const decoder = createZxingLibraryDecoder();
     const text = 'https://diia.app/documents/e-posvidchennia/EP-0001/verify/0b6c1a4e-2c3d-4e5f-8a9b-0c1d2e3f4a5b';
     expect(await decoder.decode(qrImage(text))).toEqual({ text, format: 'QRCode' });
-    const blank = { data: new Uint8ClampedArray(200 * 200 * 4).fill(200), width: 200, height: 200 };
-    expect(await decoder.decode(blank)).toBeNull();
+    expect(await decoder.decode(blank())).toBeNull();
+  });
+
+  it('zxing-wasm reads a QR frame, finds nothing in a blank one and says which passes it ran', async () => {
+    const decoder = await createZxingWasmDecoder({ wasmBinary: wasmBinary() });
+    const text = 'https://diia.app/documents/e-posvidchennia/EP-0002/verify/1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+    expect(await decoder.decode(qrImage(text))).toEqual({ text, format: 'QRCode' });
+    expect(await decoder.decode(blank())).toBeNull();
+    expect(decoder.config).toBe(describeWasmPasses());
+    expect(decoder.config).toContain('2 if none: global-histogram (binarizer=GlobalHistogram');
+  });
+
+  it('runs the second pass only when the first finds nothing, each with the shared kiosk options', async () => {
+    const hit = { isValid: true, format: 'EAN13', text: '4006381333931' };
+    const read = vi.fn<ReadFrame>();
+    const decode = createPassDecode(read);
+    const image = blank();
+
+    read.mockResolvedValueOnce([hit]);
+    expect(await decode(image)).toEqual({ text: '4006381333931', format: 'EAN-13' });
+    expect(read).toHaveBeenCalledTimes(1);
+
+    read.mockReset().mockResolvedValueOnce([]).mockResolvedValueOnce([hit]);
+    expect(await decode(image)).toEqual({ text: '4006381333931', format: 'EAN-13' });
+    expect(read.mock.calls.map(([, options]) => options)).toEqual(ZXING_WASM_PASSES.map((p) => ({ ...ZXING_WASM_BASE, ...p.options })));
+    expect(read.mock.calls[1]?.[1]).toMatchObject({ binarizer: 'GlobalHistogram', formats: ['QRCode', 'EAN-13', 'Code128'], maxNumberOfSymbols: 1, textMode: 'Plain' });
+
+    // An invalid or non-kiosk result counts as nothing; after the last pass the frame has no code.
+    read.mockReset().mockResolvedValueOnce([{ ...hit, isValid: false }]).mockResolvedValueOnce([{ ...hit, format: 'EAN8' }]);
+    expect(await decode(image)).toBeNull();
+    expect(read).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the kiosk settings: three formats, one symbol, plain text, zxing-cpp defaults first', () => {
+    expect(ZXING_WASM_BASE).toEqual({ formats: ['QRCode', 'EAN-13', 'Code128'], maxNumberOfSymbols: 1, tryHarder: true, textMode: 'Plain' });
+    expect(ZXING_WASM_PASSES[0]?.options).toEqual({});
+    expect(ZXING_WASM_PASSES).toHaveLength(2);
   });
 });

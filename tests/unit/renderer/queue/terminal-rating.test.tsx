@@ -26,8 +26,10 @@ const visit = (overrides: Partial<VisitLookupResponse> = {}): VisitLookupRespons
 });
 const text = (id: string): string => byTestId(rendered!.container, id).textContent ?? '';
 const present = (id: string) => () => rendered!.container.querySelector(`[data-testid="${id}"]`) !== null;
+/** Stands in for navigator.mediaDevices (an EventTarget in browsers: the scanner listens for devicechange). */
 const setNavigatorMedia = (media: unknown): void => {
-  Object.defineProperty(navigator, 'mediaDevices', { value: media, configurable: true });
+  const value = media === undefined ? undefined : Object.assign(new EventTarget(), media);
+  Object.defineProperty(navigator, 'mediaDevices', { value, configurable: true });
 };
 
 beforeEach(() => resetQueueStore());
