@@ -11,6 +11,7 @@ export interface SyncApi {
   unenroll(): Promise<SyncStatus>;
   pull(): Promise<SyncStatus>;
   quarantined(): Promise<SyncQuarantinedItem[]>;
+  retryQuarantined(): Promise<SyncStatus>;
   setAdminPin(pin: string, currentPin?: string): Promise<SyncStatus>;
   switchMode(mode: 'training' | 'production', pin: string, portalUrl?: string): Promise<SyncStatus>;
 }
@@ -28,6 +29,7 @@ export function createSyncApi(options: { baseUrl: string; getToken: () => string
     unenroll: () => call(SyncStatusSchema, { method: 'POST', url: '/api/sync/unenroll', data: {} }),
     pull: () => call(PullAnswerSchema, { method: 'POST', url: '/api/sync/pull', data: {} }),
     quarantined: () => call(QuarantinedSchema, { method: 'GET', url: '/api/sync/quarantined' }),
+    retryQuarantined: () => call(SyncStatusSchema, { method: 'POST', url: '/api/sync/quarantined/retry', data: {} }),
     setAdminPin: (pin, currentPin) => call(SyncStatusSchema, { method: 'POST', url: '/api/sync/admin-pin', data: { pin, ...(currentPin ? { currentPin } : {}) } }),
     switchMode: (mode, pin, portalUrl) => call(ModeAnswerSchema, { method: 'POST', url: '/api/sync/mode', data: { mode, pin, ...(portalUrl ? { portalUrl } : {}) } }),
   };

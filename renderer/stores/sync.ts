@@ -17,13 +17,14 @@ export interface SyncState {
   busy: boolean;
   actionError: SyncActionError | null;
   /** What the last successful action was (for a polite confirmation). */
-  lastAction: 'enrolled' | 'unenrolled' | 'pulled' | 'pinSet' | 'modeSaved' | null;
+  lastAction: 'enrolled' | 'unenrolled' | 'pulled' | 'retried' | 'pinSet' | 'modeSaved' | null;
   load(): Promise<void>;
   setStatus(status: SyncStatus): void;
   enroll(code: string, deviceName?: string): Promise<void>;
   unenroll(): Promise<void>;
   pull(): Promise<void>;
   loadQuarantined(): Promise<void>;
+  retryQuarantined(): Promise<void>;
   setAdminPin(pin: string, currentPin?: string): Promise<void>;
   switchMode(mode: 'training' | 'production', pin: string, portalUrl?: string): Promise<void>;
 }
@@ -71,6 +72,10 @@ export const useSync = create<SyncState>((set) => {
       } catch (error) {
         set({ actionError: toActionError(error) });
       }
+    },
+    retryQuarantined: async () => {
+      await act('retried', () => getSyncApi().retryQuarantined());
+      set({ quarantined: [] });
     },
     setAdminPin: (pin, currentPin) => act('pinSet', () => getSyncApi().setAdminPin(pin, currentPin)),
     switchMode: (mode, pin, portalUrl) => act('modeSaved', () => getSyncApi().switchMode(mode, pin, portalUrl)),

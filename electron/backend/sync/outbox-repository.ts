@@ -65,6 +65,17 @@ export async function quarantine(db: Queryable, id: number, reason: string): Pro
   await db.run(`UPDATE outbox SET state = 'quarantined', last_error = ? WHERE id = ?`, [reason.slice(0, 500), id]);
 }
 
+/**
+ * Put every quarantined item back in line (after the portal or the data was fixed), keeping its id
+ * and so its place in its stream's order. An item refused again goes back to quarantine.
+ */
+export async function requeueQuarantined(db: Queryable): Promise<number> {
+  const result = await db.run(
+    `UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = NULL, last_error = NULL WHERE state = 'quarantined'`,
+  );
+  return result.changes;
+}
+
 /** Pending count, oldest pending creation time and quarantined count. */
 export async function outboxCounts(db: Queryable): Promise<{ pending: number; oldestPendingAt: string | null; quarantined: number }> {
   const row = await db.get<{ pending: number; oldest: string | null; quarantined: number }>(

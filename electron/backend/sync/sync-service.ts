@@ -9,7 +9,7 @@ import type { Database, Queryable } from '../storage/database';
 import { deliverHead, type DeliveryDeps } from './delivery';
 import { Enrollment, NotEnrolledError } from './enrollment';
 import { ensureInstallId, EventFeed, isFedByQueueHub } from './event-feed';
-import { enqueueOutbox, listQuarantined, outboxCounts } from './outbox-repository';
+import { enqueueOutbox, listQuarantined, outboxCounts, requeueQuarantined } from './outbox-repository';
 import { PortalApi } from './portal-api';
 import { createPortalHttp, PortalCallError } from './portal-http';
 import { type DatasetListener, pullAll, type PullDeps } from './pull';
@@ -233,6 +233,14 @@ export class SyncService {
   async status(): Promise<SyncStatus> {
     const { db, config, secrets } = this.options;
     return readSyncStatus({ db, config, secretStore: secrets.kind, enrollment: this.enrollment, nowMs: this.now().getTime(), reachable: this.reachable, lastError: this.lastError });
+  }
+
+  /** Send every quarantined item again (the admin's "retry"); returns how many went back in line. */
+  async retryQuarantined(): Promise<number> {
+    const count = await requeueQuarantined(this.options.db);
+    await this.emitIfChanged();
+    this.kick();
+    return count;
   }
 
   /** Quarantined items for the admin screen. */

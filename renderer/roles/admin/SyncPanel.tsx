@@ -69,11 +69,16 @@ function Quarantined() {
         {t('sync.panel.showQuarantined')}
       </button>
       {items.length > 0 && (
-        <ul className="sync-quarantined">
-          {items.map((i) => (
-            <li key={i.id}>{t('sync.panel.quarantinedReason', { stream: i.stream, id: i.idempotencyId, reason: i.reason ?? '' })}</li>
-          ))}
-        </ul>
+        <>
+          <ul className="sync-quarantined">
+            {items.map((i) => (
+              <li key={i.id}>{t('sync.panel.quarantinedReason', { stream: i.stream, id: i.idempotencyId, reason: i.reason ?? '' })}</li>
+            ))}
+          </ul>
+          <button type="button" className="button" onClick={() => void useSync.getState().retryQuarantined()} data-testid="sync-retry-quarantined">
+            {t('sync.panel.retryQuarantined')}
+          </button>
+        </>
       )}
     </>
   );

@@ -117,6 +117,17 @@ describe('outbox delivery with portal faults', () => {
     expect(item).toMatchObject({ idempotencyId: 'bad-1', stream: 'ratings' });
     expect(item?.reason).toMatch(/score/);
     expect((await received(rig)).ratings).toBe(2);
+
+    // The admin's retry puts it back in line; the portal refuses it again, so it returns to quarantine
+    // with its reason, and nothing is delivered twice.
+    expect(await rig.sync.retryQuarantined()).toBe(1);
+    expect(await rig.sync.status()).toMatchObject({ pending: 1, quarantined: 0 });
+    await drainWithJumps(rig);
+    expect(await rig.sync.status()).toMatchObject({ pending: 0, quarantined: 1 });
+    expect((await rig.sync.quarantined())[0]).toMatchObject({ idempotencyId: 'bad-1' });
+    expect((await received(rig)).ratings).toBe(2);
+    expect(await rig.sync.retryQuarantined()).toBe(1);
+    expect(await rig.sync.retryQuarantined()).toBe(0);
   });
 
   it('refreshes an expired token on 401 and keeps delivering', async () => {

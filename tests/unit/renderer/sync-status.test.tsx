@@ -23,6 +23,7 @@ const fakeApi = (answer: SyncStatus): SyncApi => ({
   unenroll: async () => answer,
   pull: async () => answer,
   quarantined: async () => [],
+  retryQuarantined: async () => answer,
   setAdminPin: async () => answer,
   switchMode: async () => answer,
 });
@@ -60,5 +61,26 @@ describe('status bar: portal sync', () => {
     expect(rendered.container.textContent).toBe('⇅Device revoked by the portal');
     act(() => syncEventHandlers['sync.status_changed']?.({ seq: 10, type: 'sync.status_changed', at: '2026-11-23T09:00:00.000Z', data: { nonsense: true } }));
     expect(rendered.container.textContent).toBe('⇅Device revoked by the portal');
+  });
+});
+
+describe('admin: rejected (quarantined) items', () => {
+  it('lists them, and a retry puts them back in line and says so', async () => {
+    const item = { id: 7, stream: 'ratings', idempotencyId: 'evt-7', createdAt: '2026-11-23T09:00:00.000Z', reason: 'score: too big' };
+    let retried = 0;
+    setSyncApi({
+      ...fakeApi(status({ quarantined: 1, pending: 0 })),
+      quarantined: async () => [item],
+      retryQuarantined: async () => {
+        retried++;
+        return status({ quarantined: 0, pending: 1 });
+      },
+    });
+    await useSync.getState().loadQuarantined();
+    expect(useSync.getState().quarantined).toEqual([item]);
+    await useSync.getState().retryQuarantined();
+    expect(retried).toBe(1);
+    expect(useSync.getState()).toMatchObject({ quarantined: [], lastAction: 'retried', actionError: null });
+    expect(useSync.getState().status).toMatchObject({ quarantined: 0, pending: 1 });
   });
 });

@@ -29,7 +29,7 @@ function pinError(refusal: PinRefusal): HttpError {
 
 /**
  * Portal sync: GET /api/sync/status (any token); admin: POST /api/sync/enroll, /unenroll, /pull,
- * /admin-pin, /mode, GET /api/sync/quarantined.
+ * /admin-pin, /mode, GET /api/sync/quarantined, POST /api/sync/quarantined/retry.
  */
 export const registerSyncRoutes: RouteRegistrar = (app, ctx) => {
   const sync = ctx.sync;
@@ -60,6 +60,11 @@ export const registerSyncRoutes: RouteRegistrar = (app, ctx) => {
   });
 
   app.get('/api/sync/quarantined', { preHandler: requireRole('admin') }, async () => ({ items: await sync.quarantined() }));
+
+  app.post('/api/sync/quarantined/retry', { preHandler: requireRole('admin') }, async (): Promise<SyncStatus> => {
+    await sync.retryQuarantined();
+    return sync.status();
+  });
 
   app.post('/api/sync/admin-pin', { preHandler: requireRole('admin') }, async (request): Promise<SyncStatus> => {
     const body = parseBody(SyncAdminPinBodySchema, request.body);
