@@ -105,6 +105,18 @@ describe('backend over real HTTP', () => {
     expect((await api(url, '/api/session', { token })).body).toEqual({ role: 'desk', deskNo: 4, label: null });
   });
 
+  it('refuses a token from the request after its revocation, though it was just used (sessions are cached)', async () => {
+    const minted = await api(url, '/api/pair', { method: 'POST', token: adminToken, body: { role: 'display' } });
+    const token = await claim(url, minted.body.code);
+    const before = await api(url, '/api/session', { token });
+    expect(before.status).toBe(200);
+    const session = await t.backend.context.auth.verifyToken(token);
+    expect(await t.backend.context.auth.revokeToken(session?.tokenId ?? -1)).toBe(true);
+    const after = await api(url, '/api/session', { token });
+    expect(after.status).toBe(401);
+    expect(ProblemSchema.parse(after.body).code).toBe('token_invalid');
+  });
+
   it('answers an invalid body with 400 problem+json naming each bad path', async () => {
     const res = await api(url, '/api/pair', { method: 'POST', token: adminToken, body: { role: 'desk', colour: 'red' } });
     expect(res.status).toBe(400);
