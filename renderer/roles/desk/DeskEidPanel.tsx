@@ -10,6 +10,9 @@ export interface DeskEidPanelProps {
 
 type PanelState = { kind: 'input' } | { kind: 'checking' } | { kind: 'result'; response: CheckpointVerifyResponse } | { kind: 'failed' };
 
+/** A verdict leaves the screen after this long (as at the checkpoint): it shows a person's name. */
+export const DESK_EID_CLEAR_MS = 30_000;
+
 const KEYS: KeypadKey[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'backspace'];
 // Shapes as well as colours, so the verdict reads without colour (and in high contrast).
 const CLASS_ICON: Record<VerdictClass, string> = { ok: '✔', stop: '✖', retry: '⟳' };
@@ -71,6 +74,15 @@ export function DeskEidPanel({ onClose }: DeskEidPanelProps) {
     setState({ kind: 'input' });
     input.current?.focus();
   };
+
+  useEffect(() => {
+    if (state.kind !== 'result' && state.kind !== 'failed') return;
+    const timer = setTimeout(() => {
+      setDigits('');
+      setState({ kind: 'input' });
+    }, DESK_EID_CLEAR_MS);
+    return () => clearTimeout(timer);
+  }, [state]);
 
   return (
     <section className="desk-dialog desk-eid" role="dialog" aria-modal="false" aria-labelledby="desk-eid-title" data-testid="desk-eid">

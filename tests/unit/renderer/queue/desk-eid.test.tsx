@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CheckpointVerifyResponse } from '../../../../contract/eid';
 import { setEidApi, type EidApi } from '../../../../renderer/api/eid';
 import { setQueueApi } from '../../../../renderer/api/queue';
+import { DESK_EID_CLEAR_MS } from '../../../../renderer/roles/desk/DeskEidPanel';
 import { DeskPage } from '../../../../renderer/roles/desk/DeskPage';
 import { byTestId, click, render, waitFor, type Rendered } from '../helpers/render';
 import { deskView, displayView, fakeQueueApi, resetQueueStore } from './fixtures';
@@ -58,6 +59,25 @@ afterEach(() => {
 });
 
 describe('desk: e-ID verification', () => {
+  it('clears the verdict (a person’s name) after 30 seconds, back to an empty code', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      setEidApi(fakeEid(async () => ({ checkId: 'c3', verdict: 'expired_code', checkedAt: '2026-11-23T09:00:00Z' })));
+      await openDesk();
+      click(byTestId(rendered!.container, 'desk-eid-open'));
+      type(VALID);
+      click(byTestId(rendered!.container, 'desk-eid-verify'));
+      await waitFor('the verdict', present('desk-eid-result'));
+      act(() => vi.advanceTimersByTime(DESK_EID_CLEAR_MS - 1000));
+      expect(present('desk-eid-result')()).toBe(true);
+      act(() => vi.advanceTimersByTime(1000));
+      expect(present('desk-eid-result')()).toBe(false);
+      expect((byTestId(rendered!.container, 'desk-eid-code') as HTMLInputElement).value).toBe('');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('verifies a typed code and shows the verdict with the holder’s name and position; Esc closes', async () => {
     const response: CheckpointVerifyResponse = {
       checkId: 'c1', verdict: 'valid', checkedAt: '2026-11-23T09:00:00Z',
