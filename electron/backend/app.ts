@@ -199,7 +199,9 @@ async function startPortal(
   }
   // The schema guarantees baseUrl in production mode.
   const baseUrl = simulatorUrl ?? config.portal.baseUrl ?? '';
-  const client = new PortalClient({ baseUrl, timeoutMs: config.portal.timeoutMs });
+  // The real portal gets the same CA file / pin as portal sync; the loopback simulator needs none.
+  const pinning = simulatorUrl === undefined ? { caFile: config.portal.caFile, pinSha256: config.portal.pinSha256 } : {};
+  const client = new PortalClient({ baseUrl, timeoutMs: config.portal.timeoutMs, ...pinning });
   const monitor = new PortalMonitor({
     client,
     events: deps.events,

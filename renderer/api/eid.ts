@@ -12,8 +12,7 @@ import {
   type TrainingCode,
   type TrainingHolder,
 } from '../../contract/eid-screens';
-import { resolveBackendUrl } from '../app/backend';
-import { useSession } from '../stores/session';
+import { appSingleton } from '../app/backend';
 import { createJsonCaller } from './json-caller';
 
 // The checkpoint's calls to the backend (same axios / problem+json → ApiError / zod-checked
@@ -40,17 +39,12 @@ export function createEidApi(options: { baseUrl: string; getToken: () => string 
   };
 }
 
-let eidApi: EidApi | null = null;
+const eidApi = appSingleton(createEidApi);
 
 /** The app's one checkpoint API client (reads the session token at each call). */
-export function getEidApi(): EidApi {
-  eidApi ??= createEidApi({ baseUrl: resolveBackendUrl(window), getToken: () => useSession.getState().token });
-  return eidApi;
-}
+export const getEidApi = (): EidApi => eidApi.get();
 
 /** Replace the checkpoint API (tests inject a fake that answers without a network). */
-export function setEidApi(next: EidApi | null): void {
-  eidApi = next;
-}
+export const setEidApi = (next: EidApi | null): void => eidApi.set(next);
 
 export type { CheckpointSettings, TrainingCode, TrainingHolder };

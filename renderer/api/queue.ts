@@ -10,8 +10,7 @@ import {
   type DeskActionResponse, type IssuedTicketResponse, type RatingResponse, type TerminalSettingsResponse, type VisitLookupQuery,
   type VisitLookupResponse,
 } from '../../contract/queue-hub';
-import { resolveBackendUrl } from '../app/backend';
-import { useSession } from '../stores/session';
+import { appSingleton } from '../app/backend';
 import { ApiError } from './errors';
 import { createJsonCaller, type JsonCallerOptions } from './json-caller';
 
@@ -103,18 +102,13 @@ export function createQueueApi(options: QueueApiOptions): QueueApi {
   };
 }
 
-let queueApi: QueueApi | null = null;
+const queueApi = appSingleton(createQueueApi);
 
 /** The app's queue API, on the same backend and token as the main client. */
-export function getQueueApi(): QueueApi {
-  queueApi ??= createQueueApi({ baseUrl: resolveBackendUrl(window), getToken: () => useSession.getState().token });
-  return queueApi;
-}
+export const getQueueApi = (): QueueApi => queueApi.get();
 
 /** Replace the queue API (tests inject a fake). */
-export function setQueueApi(next: QueueApi | null): void {
-  queueApi = next;
-}
+export const setQueueApi = (next: QueueApi | null): void => queueApi.set(next);
 
 const QUEUE_ERROR_KEYS = new Set([
   'desk_on_break', 'desk_not_on_break', 'desk_busy', 'queue_empty', 'center_paused', 'day_closed', 'recall_limit',

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { SyncQuarantinedItemSchema, SyncStatusSchema, type SyncQuarantinedItem, type SyncStatus } from '../../contract/sync';
-import { resolveBackendUrl } from '../app/backend';
-import { useSession } from '../stores/session';
+import { appSingleton } from '../app/backend';
 import { createJsonCaller } from './json-caller';
 
 /** Portal sync's calls to the backend (same axios / problem+json → ApiError / zod-checked answers as api/client.ts). */
@@ -35,15 +34,10 @@ export function createSyncApi(options: { baseUrl: string; getToken: () => string
   };
 }
 
-let syncApi: SyncApi | null = null;
+const syncApi = appSingleton(createSyncApi);
 
 /** The app's one sync API client. */
-export function getSyncApi(): SyncApi {
-  syncApi ??= createSyncApi({ baseUrl: resolveBackendUrl(window), getToken: () => useSession.getState().token });
-  return syncApi;
-}
+export const getSyncApi = (): SyncApi => syncApi.get();
 
 /** Replace the sync API (tests inject a fake). */
-export function setSyncApi(next: SyncApi | null): void {
-  syncApi = next;
-}
+export const setSyncApi = (next: SyncApi | null): void => syncApi.set(next);

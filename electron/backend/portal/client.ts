@@ -1,10 +1,9 @@
-import axios, { type AxiosInstance, isAxiosError } from 'axios';
+import { type AxiosInstance, isAxiosError } from 'axios';
 import { PortalUnavailableError } from '../errors';
+import { createPortalHttp, type PortalHttpOptions } from './portal-http';
 import { PortalHealthSchema } from './schemas';
 
-export interface PortalClientOptions {
-  baseUrl: string;
-  timeoutMs: number;
+export interface PortalClientOptions extends PortalHttpOptions {
   now?: () => number;
 }
 
@@ -24,15 +23,8 @@ export class PortalClient {
 
   constructor(readonly options: PortalClientOptions) {
     this.clock = options.now ?? (() => performance.now());
-    this.http = axios.create({
-      baseURL: options.baseUrl,
-      timeout: options.timeoutMs,
-      // Parse bodies ourselves: a malformed answer must be an error, not a string.
-      responseType: 'text',
-      transformResponse: [(data: unknown) => data],
-      validateStatus: () => true,
-      maxRedirects: 0,
-    });
+    // The same transport as portal sync: bodies parsed by us, every status returned, the CA pin applied.
+    this.http = createPortalHttp(options);
   }
 
   /** Ask the portal whether it is up; throws PortalUnavailableError saying why not. */

@@ -4,7 +4,7 @@ import { type BackoffPolicy, backoffDelayMs, parseRetryAfterMs } from './backoff
 import type { Enrollment } from './enrollment';
 import { headOfStream, markAttemptFailed, markDelivered, quarantine, type OutboxRow } from './outbox-repository';
 import type { PortalApi } from './portal-api';
-import { PortalCallError } from './portal-http';
+import { PortalCallError } from '../portal/portal-http';
 
 /** Where each stream is delivered. */
 export const STREAM_PATHS: Readonly<Record<SyncStream, (centerId: string) => string>> = {

@@ -1,6 +1,6 @@
 import { KeychainUnavailable, type SecretStorePort } from '../../../native/secret-store/port';
 import type { Database } from '../storage/database';
-import { PortalCallError } from './portal-http';
+import { PortalCallError } from '../portal/portal-http';
 import type { PortalApi } from './portal-api';
 import { readState, writeState } from './state-repository';
 

@@ -10,7 +10,7 @@ import {
   type PortalEnrollResponse,
 } from '../../../contract/sync';
 import { PortalBookingsPageSchema, PortalCenterSchema, PortalServicesSchema } from '../../../contract/portal-center';
-import { PortalCallError, transportError } from './portal-http';
+import { PortalCallError, transportError } from '../portal/portal-http';
 
 /** The portal calls sync makes; thin, so a real portal replaces the simulator by configuration alone. */
 export class PortalApi {

@@ -2,7 +2,7 @@ import type { SyncDataset } from '../../../contract/sync';
 import type { Database } from '../storage/database';
 import type { Enrollment } from './enrollment';
 import { DATASET_SCHEMAS, type PortalApi } from './portal-api';
-import { PortalCallError } from './portal-http';
+import { PortalCallError } from '../portal/portal-http';
 
 /** The data sets sync pulls. */
 export const DATASET_NAMES = ['center', 'services', 'bookings'] as const;

@@ -11,7 +11,7 @@ import { Enrollment, NotEnrolledError } from './enrollment';
 import { ensureInstallId, EventFeed, isFedByQueueHub } from './event-feed';
 import { enqueueOutbox, listQuarantined, outboxCounts, requeueQuarantined } from './outbox-repository';
 import { PortalApi } from './portal-api';
-import { createPortalHttp, PortalCallError } from './portal-http';
+import { createPortalHttp, PortalCallError } from '../portal/portal-http';
 import { type DatasetListener, pullAll, type PullDeps } from './pull';
 import { readState, writeState } from './state-repository';
 import { readSyncStatus, statusFingerprint } from './sync-status';

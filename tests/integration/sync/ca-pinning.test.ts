@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortalApi } from '../../../electron/backend/sync/portal-api';
-import { createPortalHttp, PortalCallError } from '../../../electron/backend/sync/portal-http';
+import { createPortalHttp, PortalCallError } from '../../../electron/backend/portal/portal-http';
 import { makeTempDir } from '../backend/helpers';
 
 // Production CA pinning against a real TLS server: portal.caFile is the ONLY trusted CA, and

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_ENROLLMENT_CODES } from '../../../contract/sync';
-import { PortalCallError } from '../../../electron/backend/sync/portal-http';
+import { PortalCallError } from '../../../electron/backend/portal/portal-http';
 import { DEVICE_SECRET_KEY } from '../../../electron/backend/sync/enrollment';
 import { makeTempDir } from '../backend/helpers';
 import { openRig, type SyncRig } from './rig';
@@ -89,7 +89,7 @@ describe('enrollment against the simulator', () => {
 describe('credentials for the checkpoint', () => {
   it('are the enrolled device while enrolled, the training fallback otherwise', async () => {
     const { syncCredentials } = await import('../../../electron/backend/sync/create-sync');
-    const { createPortalHttp } = await import('../../../electron/backend/sync/portal-http');
+    const { createPortalHttp } = await import('../../../electron/backend/portal/portal-http');
     const { enrollOnceCredentials } = await import('../../../electron/backend/portal/portal-session');
     const { TRAINING_ENROLLMENT_CODE } = await import('../../../electron/backend/portal/simulator/devices');
     const r = await openRig();

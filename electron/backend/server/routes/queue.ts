@@ -1,6 +1,6 @@
 import {
   CenterBodySchema, CheckInBodySchema, ConfigureBodySchema, PauseBodySchema, ImportBookingsBodySchema, IssueTicketBodySchema, RateBodySchema,
-  type DisplayView, type QueueFigures,
+  type DisplayView, type QueueCommandInput, type QueueFigures,
 } from '../../../../contract/queue';
 import {
   FiguresQuerySchema, VisitLookupQuerySchema, type IssuedTicketResponse, type QueueAck, type QueueCenterResponse,
@@ -33,23 +33,18 @@ export const registerQueueRoutes: RouteRegistrar = (app, ctx) => {
   app.get('/api/queue/services', { preHandler: requireSession() }, async (): Promise<QueueServicesResponse> => queue.services());
   app.get('/api/queue/display', { preHandler: requireSession() }, async (): Promise<DisplayView> => queue.display());
 
-  app.post('/api/queue/tickets', { preHandler: requireRole('terminal') }, async (request, reply): Promise<IssuedTicketResponse> => {
-    const session = sessionOf(request);
-    limitIssuing(ctx, session);
-    const body = parseBody(IssueTicketBodySchema, request.body);
-    const events = eventsOf(await queue.hub.submit({ ...body, type: 'issue_ticket' }, clientIdOf(session)));
-    reply.code(201);
-    return issuedResponse(queue, events);
-  });
-
-  app.post('/api/queue/check-ins', { preHandler: requireRole('terminal') }, async (request, reply): Promise<IssuedTicketResponse> => {
-    const session = sessionOf(request);
-    limitIssuing(ctx, session);
-    const body = parseBody(CheckInBodySchema, request.body);
-    const events = eventsOf(await queue.hub.submit({ ...body, type: 'check_in' }, clientIdOf(session)));
-    reply.code(201);
-    return issuedResponse(queue, events);
-  });
+  // Issuing a ticket and checking in a booking: the terminal's two rate-limited ways into the queue.
+  const issuing = (path: string, parse: (body: unknown) => QueueCommandInput): void => {
+    app.post(path, { preHandler: requireRole('terminal') }, async (request, reply): Promise<IssuedTicketResponse> => {
+      const session = sessionOf(request);
+      limitIssuing(ctx, session);
+      const events = eventsOf(await queue.hub.submit(parse(request.body), clientIdOf(session)));
+      reply.code(201);
+      return issuedResponse(queue, events);
+    });
+  };
+  issuing('/api/queue/tickets', (body) => ({ ...parseBody(IssueTicketBodySchema, body), type: 'issue_ticket' }));
+  issuing('/api/queue/check-ins', (body) => ({ ...parseBody(CheckInBodySchema, body), type: 'check_in' }));
 
   app.post('/api/queue/ratings', { preHandler: requireRole('terminal', 'desk') }, async (request, reply): Promise<RatingResponse> => {
     const body = parseBody(RateBodySchema, request.body);

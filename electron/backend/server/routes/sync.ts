@@ -4,7 +4,7 @@ import { requireRole, requireSession } from '../../auth/require-role';
 import { ConflictError, HttpError, PortalUnavailableError } from '../../errors';
 import { NotEnrolledError } from '../../sync/enrollment';
 import { checkAdminPin, persistMode, setAdminPin, type PinRefusal } from '../../sync/mode-switch';
-import { PortalCallError } from '../../sync/portal-http';
+import { PortalCallError } from '../../portal/portal-http';
 import { parseBody } from '../parse-body';
 import type { RouteRegistrar } from './types';
 
