@@ -95,8 +95,10 @@ async function assemble(config: Config, options: BackendOptions, closers: Closer
     credentials: (fallback) => syncCredentials(sync, fallback), // the machine's one enrollment (issue 5)
   });
   closers.push(async () => checkpoint.stop());
-  const queue = await QueueService.open({ db, events, now, createLogger: logging.createLogger, portal: portal.client, mode: config.mode }, options.queue);
-  sync.attachQueueHub(queue.hub);
+  const queue = await QueueService.open(
+    { db, events, now, createLogger: logging.createLogger, portal: portal.client, mode: config.mode, onCommitted: sync.queueHubHook() },
+    options.queue,
+  );
   await queue.start();
   closers.push(() => queue.stop());
   let url = options.publicUrl ?? '';

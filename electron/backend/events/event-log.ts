@@ -37,14 +37,33 @@ export class EventLog {
    * commits; without, it commits on its own. Resolves with the stored envelope.
    */
   async append(type: string, data: unknown, tx?: Transaction): Promise<EventEnvelope> {
-    checkEventType(type);
-    const text = serialiseEventData(type, data);
-    const write = async (t: Transaction): Promise<EventEnvelope> => {
+    const [event] = await this.appendMany([{ type, data }], tx);
+    if (event === undefined) throw new Error('events: an append stored nothing');
+    return event;
+  }
+
+  /**
+   * Append events in order with ONE statement (their seqs are consecutive), inside `tx` or a
+   * transaction of their own; each is published when it commits. Resolves with the stored envelopes.
+   */
+  async appendMany(entries: readonly { type: string; data: unknown }[], tx?: Transaction): Promise<EventEnvelope[]> {
+    if (entries.length === 0) return [];
+    const texts = entries.map(({ type, data }) => {
+      checkEventType(type);
+      return serialiseEventData(type, data);
+    });
+    const write = async (t: Transaction): Promise<EventEnvelope[]> => {
       const at = this.now().toISOString();
-      const result = await t.run('INSERT INTO events (type, at, data) VALUES (?, ?, ?)', [type, at, text]);
-      const event = rowToEnvelope({ seq: result.lastID, type, at, data: text });
-      t.onCommit(() => this.publish(event));
-      return event;
+      // One JSON array bound to one parameter: a fixed statement text, prepared once, for any count.
+      const rows = JSON.stringify(entries.map(({ type }, i) => [type, texts[i]]));
+      const result = await t.run('INSERT INTO events (type, at, data) SELECT value ->> 0, ?, value ->> 1 FROM json_each(?) ORDER BY key', [at, rows]);
+      const first = result.lastID - entries.length + 1;
+      if (result.changes !== entries.length) throw new Error(`events: ${result.changes} of ${entries.length} appended`);
+      const events = entries.map(({ type }, i) => rowToEnvelope({ seq: first + i, type, at, data: texts[i] ?? 'null' }));
+      t.onCommit(() => {
+        for (const event of events) this.publish(event);
+      });
+      return events;
     };
     return tx ? write(tx) : this.db.transaction(write);
   }

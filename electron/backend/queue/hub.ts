@@ -38,6 +38,8 @@ export interface QueueHubDeps {
   logger: Logger;
   /** Ticket ids; default 120 random bits (unguessable: the public status page is keyed by them). */
   newId?: () => string;
+  /** Runs inside each committing transaction (portal sync writes its outbox rows there). */
+  onCommitted?: OnCommitted | undefined;
 }
 
 /** A fresh ticket id: "t" + 120 random bits in base64url. */
@@ -58,8 +60,6 @@ function withoutNames(command: QueueCommandInput): QueueCommandInput {
 
 /** The queue hub over the shared event log. */
 export class QueueHub {
-  /** Set by portal sync to write outbox rows in the same transaction as the events. */
-  onCommitted: OnCommitted | null = null;
   /** Committed transactions and the commands they carried (diagnostics: the average batch size). */
   readonly stats = { transactions: 0, commands: 0 };
   private state: QueueState;
@@ -140,7 +140,7 @@ export class QueueHub {
           events: this.deps.events,
           now: () => this.nowMs(),
           newId: this.newId,
-          onCommitted: this.onCommitted,
+          onCommitted: this.deps.onCommitted ?? null,
           adopt: (next) => tx.onCommit(() => (this.state = next())),
         });
       });

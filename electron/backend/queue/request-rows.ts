@@ -3,9 +3,10 @@ import type { Transaction } from '../storage/database';
 // Durable request ids: the core remembers the last N requests per client in its state (rebuilt by
 // replay), this table remembers all of them, so a stale client replaying an old request id gets the
 // first answer, not a second effect, however long ago it was.
-// The row is written in ONE statement before the command's events are appended, with the seqs they
-// will get: inside the transaction nobody else appends, and `events.seq` is AUTOINCREMENT, so the
-// next seq is sqlite_sequence + 1 (read once per batch). run-batch checks every append against it.
+// A batch asks once, before deciding, which of its request ids the table already holds, and
+// records the new ones in one statement after its events are appended (with the seqs they got).
+// Rows travel as one JSON array bound to one parameter (json_each), so the statement text is fixed
+// and prepared once, whatever the batch size.
 
 /** What the first attempt of a request recorded. */
 export interface PriorRequest {
@@ -14,30 +15,44 @@ export interface PriorRequest {
   lastSeq: number | null;
 }
 
-/** The seq the next appended event will get (call inside the transaction). */
-export async function nextEventSeq(tx: Transaction): Promise<number> {
-  const row = await tx.get<{ seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'events'");
-  return (row?.seq ?? 0) + 1;
+/** Who asked for what. */
+export interface RequestKey {
+  clientId: string;
+  requestId: string;
 }
 
-/**
- * Claim (client, request) for a command whose events will take seqs first..last; null if the
- * request is new (the row is now written), else what the first attempt recorded.
- */
-export async function claimRequest(
-  tx: Transaction,
-  key: { clientId: string; requestId: string; command: string },
-  seqs: { first: number; last: number },
-  at: string,
-): Promise<PriorRequest | null> {
-  const r = await tx.run(
-    'INSERT OR IGNORE INTO queue_requests (client_id, request_id, command, first_seq, last_seq, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    [key.clientId, key.requestId, key.command, seqs.first, seqs.last, at],
+/** A request to record with the log seqs its events took. */
+export interface RequestRow extends RequestKey {
+  command: string;
+  firstSeq: number;
+  lastSeq: number;
+  at: string;
+}
+
+/** The map key of a request. */
+export function requestKey(clientId: string, requestId: string): string {
+  return `${clientId}\u0000${requestId}`;
+}
+
+/** The requests among `keys` that the table already holds, by requestKey (call inside the transaction). */
+export async function findPriorRequests(tx: Transaction, keys: readonly RequestKey[]): Promise<Map<string, PriorRequest>> {
+  const found = new Map<string, PriorRequest>();
+  if (keys.length === 0) return found;
+  const rows = await tx.all<{ client_id: string; request_id: string; command: string; first_seq: number | null; last_seq: number | null }>(
+    `SELECT r.client_id, r.request_id, r.command, r.first_seq, r.last_seq
+       FROM json_each(?) AS k JOIN queue_requests AS r ON r.client_id = k.value ->> 0 AND r.request_id = k.value ->> 1`,
+    [JSON.stringify(keys.map((k) => [k.clientId, k.requestId]))],
   );
-  if (r.changes === 1) return null;
-  const row = await tx.get<{ command: string; first_seq: number | null; last_seq: number | null }>(
-    'SELECT command, first_seq, last_seq FROM queue_requests WHERE client_id = ? AND request_id = ?',
-    [key.clientId, key.requestId],
+  for (const r of rows) found.set(requestKey(r.client_id, r.request_id), { command: r.command, firstSeq: r.first_seq, lastSeq: r.last_seq });
+  return found;
+}
+
+/** Record new requests (a request id already recorded fails the transaction: that is a bug, not a retry). */
+export async function recordRequests(tx: Transaction, rows: readonly RequestRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.run(
+    `INSERT INTO queue_requests (client_id, request_id, command, first_seq, last_seq, created_at)
+     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each(?) ORDER BY key`,
+    [JSON.stringify(rows.map((r) => [r.clientId, r.requestId, r.command, r.firstSeq, r.lastSeq, r.at]))],
   );
-  return { command: row?.command ?? key.command, firstSeq: row?.first_seq ?? null, lastSeq: row?.last_seq ?? null };
 }

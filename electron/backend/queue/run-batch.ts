@@ -4,12 +4,15 @@ import type { Transaction } from '../storage/database';
 import { applyEvent, decide, type QueueState } from './core';
 import type { HubResult, OnCommitted } from './hub';
 import type { StoredQueueEvent } from './log-reader';
-import { claimRequest, nextEventSeq, type PriorRequest } from './request-rows';
+import { findPriorRequests, recordRequests, requestKey, type PriorRequest, type RequestKey, type RequestRow } from './request-rows';
 import { writeSnapshot } from './snapshots';
-import { writeTicketRows } from './ticket-rows';
+import { TicketRowChanges } from './ticket-rows';
 
-// The body of one group-commit transaction: each command in turn, decided against the state left by
-// the ones before it, so the batch is exactly the same as running the commands one by one.
+// The body of one group-commit transaction. Each command is decided in turn against the state left
+// by the ones before it, so the batch is exactly the same as running the commands one by one; the
+// writes then go in a fixed handful of statements whatever the batch size (one trip to sqlite's
+// thread pool each): which request ids are already recorded, the events, the new request rows, the
+// ticket rows (compare-and-set), the outbox (onCommitted).
 
 /** One queued command and who waits for its result. */
 export interface BatchJob {
@@ -31,14 +34,23 @@ export interface BatchContext {
   adopt: (next: () => QueueState) => void;
 }
 
+/** A command that produced new events, waiting for their seqs. */
+interface Accepted {
+  index: number;
+  events: readonly QueueEvent[];
+  request: RequestKey & { command: string } | null;
+}
+
 /** Run the batch inside `tx`; returns one result per job. */
 export async function runBatch(tx: Transaction, batch: readonly BatchJob[], ctx: BatchContext): Promise<HubResult[]> {
+  const priors = await findPriorRequests(tx, batch.flatMap(requestOf));
   let state = ctx.state;
   ctx.adopt(() => state);
-  const stored: StoredQueueEvent[] = [];
   const results: HubResult[] = [];
-  let nextSeq: number | undefined;
-  for (const job of batch) {
+  const accepted: Accepted[] = [];
+  const tickets = new TicketRowChanges();
+  const snapshots = new Map<QueueEvent, QueueState>();
+  for (const [index, job] of batch.entries()) {
     const d = decide(state, job.command, { now: job.at ?? ctx.now(), newId: ctx.newId, clientId: job.clientId });
     if (!d.ok) {
       results.push(d);
@@ -49,31 +61,44 @@ export async function runBatch(tx: Transaction, batch: readonly BatchJob[], ctx:
       continue;
     }
     const requestId = d.events[0]?.meta?.requestId;
-    nextSeq ??= await nextEventSeq(tx);
-    if (requestId !== undefined) {
-      const key = { clientId: job.clientId, requestId, command: job.command.type };
-      const prior = await claimRequest(tx, key, { first: nextSeq, last: nextSeq + d.events.length - 1 }, d.events[0]?.at ?? '');
-      if (prior !== null) {
-        results.push(await durableReplay(tx, job, requestId, prior));
-        continue;
-      }
+    const prior = requestId === undefined ? undefined : priors.get(requestKey(job.clientId, requestId));
+    if (requestId !== undefined && prior !== undefined) {
+      results.push(await durableReplay(tx, job, requestId, prior));
+      continue;
     }
-    const seqs: number[] = [];
     for (const e of d.events) {
-      const after = applyEvent(state, e);
-      await writeTicketRows(tx, e, after);
-      const envelope = await ctx.events.append(e.type, e, tx);
-      if (envelope.seq !== nextSeq) throw new Error(`queue: event got seq ${envelope.seq}, expected ${nextSeq}`);
-      nextSeq++;
-      state = after;
-      seqs.push(envelope.seq);
-      stored.push({ seq: envelope.seq, event: e });
-      if (e.type === 'day.closed') await writeSnapshot(tx, envelope.seq, state, e.at);
+      state = applyEvent(state, e);
+      tickets.note(e, state);
+      if (e.type === 'day.closed') snapshots.set(e, state);
     }
-    results.push({ ok: true, events: d.events, seqs, replayed: false });
+    accepted.push({ index, events: d.events, request: requestId === undefined ? null : { clientId: job.clientId, requestId, command: job.command.type } });
+    results.push({ ok: true, events: d.events, seqs: [], replayed: false });
   }
-  if (ctx.onCommitted !== null && stored.length > 0) await ctx.onCommitted(stored, tx);
+  if (accepted.length === 0) return results;
+
+  const envelopes = await ctx.events.appendMany(accepted.flatMap((a) => a.events.map((e) => ({ type: e.type, data: e }))), tx);
+  const stored: StoredQueueEvent[] = [];
+  const requests: RequestRow[] = [];
+  for (const a of accepted) {
+    const seqs = envelopes.slice(stored.length, stored.length + a.events.length).map((env) => env.seq);
+    a.events.forEach((event, i) => stored.push({ seq: seqs[i] ?? 0, event }));
+    results[a.index] = { ok: true, events: a.events, seqs, replayed: false };
+    if (a.request !== null) requests.push({ ...a.request, firstSeq: seqs[0] ?? 0, lastSeq: seqs[seqs.length - 1] ?? 0, at: a.events[0]?.at ?? '' });
+  }
+  await recordRequests(tx, requests);
+  await tickets.write(tx);
+  for (const { seq, event } of stored) {
+    const after = snapshots.get(event);
+    if (after !== undefined) await writeSnapshot(tx, seq, after, event.at);
+  }
+  if (ctx.onCommitted !== null) await ctx.onCommitted(stored, tx);
   return results;
+}
+
+/** The request a job names, if any (the events' meta carries the same ids). */
+function requestOf(job: BatchJob): RequestKey[] {
+  const requestId = (job.command as { requestId?: unknown }).requestId;
+  return typeof requestId === 'string' ? [{ clientId: job.clientId, requestId }] : [];
 }
 
 /** A request id the state forgot but the table remembers: answer with the events it produced. */

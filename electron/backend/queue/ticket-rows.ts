@@ -3,8 +3,11 @@ import { getTicket, type QueueState } from './core';
 import type { Transaction } from '../storage/database';
 
 // The compare-and-set side of the log: one row per ticket with its version. Every ticket event moves
-// its ticket from `version - 1` to `version`; the UPDATE names the old version, so it changes exactly
-// one row or the event is refused (someone else moved the ticket first).
+// its ticket from `version - 1` to `version`. A batch collects, per ticket, the version its row must
+// be at before the batch and the row after it, then writes all rows in two statements: new tickets
+// are INSERTed (a second insert of an id fails), the others UPDATEd naming the old version, and the
+// update must change exactly as many rows as it names, or the batch is refused (someone else moved
+// a ticket first). Inside the batch each event must move its ticket exactly one version on.
 
 /** A ticket row was not at the version the event expected. */
 export class VersionConflict extends Error {
@@ -20,20 +23,70 @@ export function touchedTickets(e: QueueEvent): { ticketId: string; version: numb
   return 'ticketId' in e ? [{ ticketId: e.ticketId, version: e.version }] : [];
 }
 
-/** Write the ticket rows of one event, `after` being the state with the event applied. */
-export async function writeTicketRows(tx: Transaction, e: QueueEvent, after: QueueState): Promise<void> {
-  for (const { ticketId, version } of touchedTickets(e)) {
-    const t = getTicket(after, ticketId);
-    if (t === undefined) throw new Error(`queue: ticket ${ticketId} vanished while applying ${e.type}`);
-    if (e.type === 'ticket.issued') {
-      await tx.run('INSERT INTO queue_tickets (id, version, status, desk_no, number, date, updated_at) VALUES (?, 1, ?, NULL, ?, ?, ?)', [
-        t.id, t.status, t.number, t.date, e.at,
-      ]);
-      continue;
+/** One ticket row as a batch leaves it. */
+interface RowChange {
+  readonly id: string;
+  /** The version the row must have before the batch; null for a ticket issued in the batch. */
+  readonly expected: number | null;
+  version: number;
+  status: string;
+  deskNo: number | null;
+  number: string;
+  date: string;
+  updatedAt: string;
+}
+
+/** The ticket rows a batch of events moves, collapsed to one change per ticket. */
+export class TicketRowChanges {
+  private readonly rows = new Map<string, RowChange>();
+
+  /** Note event `e`, `after` being the state with it applied. */
+  note(e: QueueEvent, after: QueueState): void {
+    for (const { ticketId, version } of touchedTickets(e)) {
+      const t = getTicket(after, ticketId);
+      if (t === undefined) throw new Error(`queue: ticket ${ticketId} vanished while applying ${e.type}`);
+      const row = this.rows.get(ticketId);
+      if (row !== undefined && version !== row.version + 1) {
+        throw new Error(`queue: ${e.type} moves ticket ${ticketId} to version ${version} after ${row.version} in one batch`);
+      }
+      const expected = row?.expected ?? (e.type === 'ticket.issued' ? null : version - 1);
+      this.rows.set(ticketId, { id: ticketId, expected, version, status: t.status, deskNo: t.deskNo, number: t.number, date: t.date, updatedAt: e.at });
     }
-    const r = await tx.run('UPDATE queue_tickets SET version = ?, status = ?, desk_no = ?, updated_at = ? WHERE id = ? AND version = ?', [
-      version, t.status, t.deskNo, e.at, ticketId, version - 1,
-    ]);
-    if (r.changes !== 1) throw new VersionConflict(ticketId, version - 1);
   }
+
+  /** Write the rows inside `tx`; throws VersionConflict when a row was not where the batch expected it. */
+  async write(tx: Transaction): Promise<void> {
+    const inserts: unknown[][] = [];
+    const updates: unknown[][] = [];
+    for (const r of this.rows.values()) {
+      if (r.expected === null) inserts.push([r.id, r.version, r.status, r.deskNo, r.number, r.date, r.updatedAt]);
+      else updates.push([r.id, r.version, r.status, r.deskNo, r.updatedAt, r.expected]);
+    }
+    if (inserts.length > 0) {
+      await tx.run(
+        `INSERT INTO queue_tickets (id, version, status, desk_no, number, date, updated_at)
+         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(?)`,
+        [JSON.stringify(inserts)],
+      );
+    }
+    if (updates.length === 0) return;
+    const json = JSON.stringify(updates);
+    const r = await tx.run(
+      `UPDATE queue_tickets SET version = u.value ->> 1, status = u.value ->> 2, desk_no = u.value ->> 3, updated_at = u.value ->> 4
+         FROM json_each(?) AS u WHERE queue_tickets.id = u.value ->> 0 AND queue_tickets.version = u.value ->> 5`,
+      [json],
+    );
+    if (r.changes !== updates.length) throw await findConflict(tx, this.rows);
+  }
+}
+
+/** Name the first ticket whose row is not at the expected version (the error path only). */
+async function findConflict(tx: Transaction, rows: ReadonlyMap<string, RowChange>): Promise<VersionConflict> {
+  const named = [...rows.values()].filter((r) => r.expected !== null);
+  const stored = await tx.all<{ id: string; version: number }>('SELECT id, version FROM queue_tickets WHERE id IN (SELECT value FROM json_each(?))', [
+    JSON.stringify(named.map((r) => r.id)),
+  ]);
+  const versions = new Map(stored.map((s) => [s.id, s.version]));
+  const bad = named.find((r) => versions.get(r.id) !== r.expected) ?? named[0];
+  return new VersionConflict(bad?.id ?? '?', bad?.expected ?? 0);
 }

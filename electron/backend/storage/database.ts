@@ -1,8 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database as RawDatabase } from 'sqlite3';
 import type { Logger } from 'pino';
+import { StatementCache } from './statement-cache';
 
-// A small promise wrapper over one sqlite3 connection. All work on the connection is
+// A small promise wrapper over one sqlite3 connection, with its statements prepared once and
+// reused (statement-cache.ts). All work on the connection is
 // serialised: on a single connection every statement run while a transaction is open
 // becomes part of it, so a transaction must own the connection until COMMIT, and nothing
 // else may interleave. Code running inside a transaction callback may call the Database
@@ -48,6 +50,7 @@ export class Database implements Queryable {
   private readonly txContext = new AsyncLocalStorage<TxState>();
   private readonly slowQueryMs: number;
   private readonly logger: Logger;
+  private readonly statements: StatementCache;
   private closed = false;
 
   constructor(
@@ -57,6 +60,7 @@ export class Database implements Queryable {
   ) {
     this.logger = options.logger;
     this.slowQueryMs = options.slowQueryMs ?? 50;
+    this.statements = new StatementCache(raw);
   }
 
   /** Run a statement that returns no rows. */
@@ -66,12 +70,12 @@ export class Database implements Queryable {
 
   /** First row of a query, or undefined. */
   get<T = Record<string, unknown>>(sql: string, params: SqlParams = []): Promise<T | undefined> {
-    return this.useConnection(() => this.timed(sql, (done) => this.raw.get(sql, params, done))) as Promise<T | undefined>;
+    return this.useConnection(() => this.rawGet(sql, params)) as Promise<T | undefined>;
   }
 
   /** All rows of a query. */
   all<T = Record<string, unknown>>(sql: string, params: SqlParams = []): Promise<T[]> {
-    return this.useConnection(() => this.timed(sql, (done) => this.raw.all(sql, params, done))) as Promise<T[]>;
+    return this.useConnection(() => this.rawAll(sql, params)) as Promise<T[]>;
   }
 
   /** Run one or more statements without parameters (schema changes). */
@@ -112,9 +116,10 @@ export class Database implements Queryable {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.exclusive(
-      () => new Promise<void>((resolve, reject) => this.raw.close((error) => (error ? reject(error) : resolve()))),
-    );
+    await this.exclusive(async () => {
+      await this.statements.clear();
+      await new Promise<void>((resolve, reject) => this.raw.close((error) => (error ? reject(error) : resolve())));
+    });
   }
 
   private currentTx(): TxState | undefined {
@@ -125,8 +130,8 @@ export class Database implements Queryable {
   private txHandle(state: TxState): Transaction {
     return {
       run: (sql, params = []) => this.rawRun(sql, params),
-      get: (sql, params = []) => this.timed(sql, (done) => this.raw.get(sql, params, done)) as never,
-      all: (sql, params = []) => this.timed(sql, (done) => this.raw.all(sql, params, done)) as never,
+      get: (sql, params = []) => this.rawGet(sql, params) as never,
+      all: (sql, params = []) => this.rawAll(sql, params) as never,
       exec: (sql) => this.rawExec(sql),
       onCommit: (callback) => {
         state.hooks.push(callback);
@@ -152,14 +157,26 @@ export class Database implements Queryable {
     }
   }
 
-  private rawRun(sql: string, params: SqlParams): Promise<RunResult> {
+  private async rawRun(sql: string, params: SqlParams): Promise<RunResult> {
+    const statement = await this.statements.get(sql);
     const started = performance.now();
-    return new Promise((resolve, reject) => {
-      this.raw.run(sql, params, function (this: { lastID: number; changes: number }, error: Error | null) {
+    return new Promise<RunResult>((resolve, reject) => {
+      statement.run(params, function (this: { lastID: number; changes: number }, error: Error | null) {
         if (error) return reject(error);
         resolve({ lastID: this.lastID, changes: this.changes });
       });
-    }).finally(() => this.noteDuration(sql, started)) as Promise<RunResult>;
+    }).finally(() => this.noteDuration(sql, started));
+  }
+
+  /** The first row. Stepped to the end like `all`, so the statement never stays open holding a read. */
+  private async rawGet(sql: string, params: SqlParams): Promise<unknown> {
+    const rows = await this.rawAll(sql, params);
+    return rows[0];
+  }
+
+  private async rawAll(sql: string, params: SqlParams): Promise<unknown[]> {
+    const statement = await this.statements.get(sql);
+    return this.timed(sql, (done) => statement.all(params, done)) as Promise<unknown[]>;
   }
 
   private rawExec(sql: string): Promise<void> {

@@ -25,13 +25,21 @@ export interface OutboxItemInput {
  * already present is ignored (the same change enqueued twice is one item). Returns whether it was new.
  */
 export async function enqueueOutbox(tx: Queryable, item: OutboxItemInput, now: Date, newId: () => string): Promise<boolean> {
-  const id = item.idempotencyId ?? newId();
-  const payload = JSON.stringify({ occurredAt: item.occurredAt, data: item.data });
+  return (await enqueueOutboxMany(tx, [{ ...item, idempotencyId: item.idempotencyId ?? newId() }], now)) === 1;
+}
+
+/**
+ * Write items in order with ONE statement (a JSON array bound to one parameter); ids already present
+ * are ignored. Returns how many were new.
+ */
+export async function enqueueOutboxMany(tx: Queryable, items: readonly (OutboxItemInput & { idempotencyId: string })[], now: Date): Promise<number> {
+  if (items.length === 0) return 0;
+  const rows = items.map((item) => [item.stream, item.idempotencyId, JSON.stringify({ occurredAt: item.occurredAt, data: item.data })]);
   const result = await tx.run(
-    'INSERT OR IGNORE INTO outbox (stream, idempotency_id, payload, created_at) VALUES (?, ?, ?, ?)',
-    [item.stream, id, payload, now.toISOString()],
+    'INSERT OR IGNORE INTO outbox (stream, idempotency_id, payload, created_at) SELECT value ->> 0, value ->> 1, value ->> 2, ? FROM json_each(?) ORDER BY key',
+    [now.toISOString(), JSON.stringify(rows)],
   );
-  return result.changes === 1;
+  return result.changes;
 }
 
 /** The oldest pending items of a stream (the head of its line), at most `limit`. */

@@ -193,12 +193,14 @@ export class SyncService {
   }
 
   /**
-   * Have the queue hub write its events' outbox items in its own transactions (atomic with the
-   * change, no second commit). Call before the hub takes commands.
+   * The hook through which the queue hub writes its events' outbox items in its own transactions
+   * (atomic with the change, no second commit). Give it to the hub before the hub takes commands;
+   * from then on the log read leaves the hub's events alone.
    */
-  attachQueueHub(hub: { onCommitted: OnCommitted | null }): void {
-    hub.onCommitted = (events, tx) => this.feed.feedCommitted(tx, events);
+  queueHubHook(): OnCommitted {
+    this.feed.queueHubFeeds();
     this.queueHubAttached = true;
+    return (events, tx) => this.feed.feedCommitted(tx, events);
   }
 
   /**

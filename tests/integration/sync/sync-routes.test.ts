@@ -1,13 +1,34 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { QueueCommandInput } from '../../../contract/queue';
 import { DEMO_ENROLLMENT_CODES } from '../../../contract/sync';
+import type { QueueHub } from '../../../electron/backend/queue/hub';
 import { MemorySecretStore } from '../../../native/secret-store/memory-store';
 import { api, claim, codeOf, EventsClient, startTestBackend, type TestBackend } from '../backend/helpers';
 
 // The Hub API of sync over real HTTP, with the backend's own training simulator.
 
 let running: TestBackend | null = null;
+
+/** A whole visit through the queue hub (training center): issue, call, start, finish, a 5-star rating. */
+async function rateOneVisit(hub: QueueHub): Promise<void> {
+  const desk = Object.values(hub.current.desks)[0];
+  const serviceId = desk?.serviceIds[0];
+  if (desk === undefined || serviceId === undefined) throw new Error('the training center has no desk');
+  const submit = async (command: QueueCommandInput) => {
+    const r = await hub.submit(command, 'tok:test');
+    if (!r.ok) throw new Error(`${command.type}: ${r.error.message}`);
+    return r.events;
+  };
+  const issued = (await submit({ type: 'issue_ticket', serviceId })).find((e) => e.type === 'ticket.issued');
+  if (issued?.type !== 'ticket.issued') throw new Error('no ticket issued');
+  const { deskNo } = desk;
+  await submit({ type: 'call_ticket', deskNo, ticketId: issued.ticketId });
+  await submit({ type: 'start', deskNo, ticketId: issued.ticketId });
+  await submit({ type: 'finish', deskNo, ticketId: issued.ticketId });
+  await submit({ type: 'rate', ticketId: issued.ticketId, score: 5, reasons: ['fast'] });
+}
 afterEach(async () => {
   await running?.stop();
   running = null;
@@ -54,7 +75,7 @@ describe('sync routes', () => {
     const { url, token, t } = await adminBackend();
     await api(url, '/api/sync/enroll', { method: 'POST', token, body: { enrollmentCode: DEMO_ENROLLMENT_CODES[1] } });
     const ctx = t.backend.context;
-    await ctx.events.append('visit.rated', { type: 'visit.rated', at: new Date().toISOString(), ticketId: 'tk-1', version: 4, score: 5, reasons: ['fast'] });
+    await rateOneVisit(ctx.queue.hub);
     await ctx.events.append('checkpoint.verified', { verdict: 'valid' });
     await ctx.events.append('checkpoint.verified', { verdict: 'valid' });
     await ctx.events.append('checkpoint.verified', { verdict: 'expired_code' });
