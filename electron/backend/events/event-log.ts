@@ -59,7 +59,8 @@ export class EventLog {
       const result = await t.run('INSERT INTO events (type, at, data) SELECT value ->> 0, ?, value ->> 1 FROM json_each(?) ORDER BY key', [at, rows]);
       const first = result.lastID - entries.length + 1;
       if (result.changes !== entries.length) throw new Error(`events: ${result.changes} of ${entries.length} appended`);
-      const events = entries.map(({ type }, i) => rowToEnvelope({ seq: first + i, type, at, data: texts[i] ?? 'null' }));
+      // Listeners get the data as it reads back from the log (plain JSON), not the caller's objects.
+      const events = entries.map(({ type }, i): EventEnvelope => ({ seq: first + i, type, at, data: JSON.parse(texts[i] ?? 'null') as unknown }));
       t.onCommit(() => {
         for (const event of events) this.publish(event);
       });

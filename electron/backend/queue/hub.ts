@@ -5,6 +5,7 @@ import type { Logger } from '../logging/logger';
 import type { Database, Transaction } from '../storage/database';
 import { applyEvents, decide, emptyState, type QueueState } from './core';
 import { readQueueLog, type StoredQueueEvent } from './log-reader';
+import { ForgottenRequest } from './request-rows';
 import { runBatch, type BatchJob } from './run-batch';
 import { readLatestSnapshot } from './snapshots';
 import { VersionConflict } from './ticket-rows';
@@ -42,9 +43,19 @@ export interface QueueHubDeps {
   onCommitted?: OnCommitted | undefined;
 }
 
+const ID_BYTES = 15;
+/** Random bytes drawn 256 ids at a time: one call to the OS generator instead of one per id. */
+let idPool = Buffer.alloc(0);
+let idOffset = 0;
+
 /** A fresh ticket id: "t" + 120 random bits in base64url. */
 export function newTicketId(): string {
-  return `t${randomBytes(15).toString('base64url')}`;
+  if (idOffset + ID_BYTES > idPool.length) {
+    idPool = randomBytes(ID_BYTES * 256);
+    idOffset = 0;
+  }
+  idOffset += ID_BYTES;
+  return `t${idPool.toString('base64url', idOffset - ID_BYTES, idOffset)}`;
 }
 
 /** Booking names never enter the log: events go to every screen, displays included. */
@@ -60,8 +71,8 @@ function withoutNames(command: QueueCommandInput): QueueCommandInput {
 
 /** The queue hub over the shared event log. */
 export class QueueHub {
-  /** Committed transactions and the commands they carried (diagnostics: the average batch size). */
-  readonly stats = { transactions: 0, commands: 0 };
+  /** Committed transactions, the commands they carried, and failed batches run again one by one (diagnostics). */
+  readonly stats = { transactions: 0, commands: 0, retried: 0 };
   private state: QueueState;
   private readonly pending: BatchJob[] = [];
   private draining = false;
@@ -126,11 +137,12 @@ export class QueueHub {
   }
 
   /**
-   * One transaction for a batch; if it fails, each command again on its own so only the bad one fails.
-   * With `given` null the batch is taken once the transaction owns the connection, so commands that
-   * arrived while it waited for the previous commit ride along.
+   * One transaction for a batch; if it fails, each command again on its own (`exact`: recorded request
+   * ids looked up first) so only the bad one fails. With `given` null the batch is taken once the
+   * transaction owns the connection, so commands that arrived while it waited for the previous
+   * commit ride along.
    */
-  private async commit(given: BatchJob[] | null): Promise<void> {
+  private async commit(given: BatchJob[] | null, exact = false): Promise<void> {
     let batch: BatchJob[] = given ?? [];
     try {
       const results = await this.deps.db.transaction((tx) => {
@@ -142,14 +154,16 @@ export class QueueHub {
           newId: this.newId,
           onCommitted: this.deps.onCommitted ?? null,
           adopt: (next) => tx.onCommit(() => (this.state = next())),
+          exact,
         });
       });
       this.stats.transactions++;
       this.stats.commands += batch.length;
       batch.forEach((job, i) => job.resolve(results[i] ?? { ok: false, error: { code: 'validation_failed', message: 'lost' } }));
     } catch (error) {
-      if (batch.length > 1) {
-        for (const job of batch) await this.commit([job]);
+      if (batch.length > 1 || (error instanceof ForgottenRequest && !exact)) {
+        this.stats.retried++;
+        for (const job of batch) await this.commit([job], true);
         return;
       }
       const job = batch[0];

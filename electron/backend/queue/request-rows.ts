@@ -3,8 +3,11 @@ import type { Transaction } from '../storage/database';
 // Durable request ids: the core remembers the last N requests per client in its state (rebuilt by
 // replay), this table remembers all of them, so a stale client replaying an old request id gets the
 // first answer, not a second effect, however long ago it was.
-// A batch asks once, before deciding, which of its request ids the table already holds, and
-// records the new ones in one statement after its events are appended (with the seqs they got).
+// A batch records its new request ids in one statement after its events are appended (with the
+// seqs they got). Such an id is almost never in the table already (only a stale client replaying an
+// id the state forgot), so a batch does not ask first: if the insert finds a recorded id, the batch
+// is rolled back (ForgottenRequest) and its commands run again one at a time, each first asking the
+// table (findPriorRequests) and answering a recorded id with its first result.
 // Rows travel as one JSON array bound to one parameter (json_each), so the statement text is fixed
 // and prepared once, whatever the batch size.
 
@@ -29,6 +32,14 @@ export interface RequestRow extends RequestKey {
   at: string;
 }
 
+/** A request id of the batch is already recorded: run its commands again one by one, asking first. */
+export class ForgottenRequest extends Error {
+  constructor() {
+    super('a request id of the batch is already recorded');
+    this.name = 'ForgottenRequest';
+  }
+}
+
 /** The map key of a request. */
 export function requestKey(clientId: string, requestId: string): string {
   return `${clientId}\u0000${requestId}`;
@@ -47,12 +58,13 @@ export async function findPriorRequests(tx: Transaction, keys: readonly RequestK
   return found;
 }
 
-/** Record new requests (a request id already recorded fails the transaction: that is a bug, not a retry). */
+/** Record new requests; throws ForgottenRequest (the caller rolls back) when one is already recorded. */
 export async function recordRequests(tx: Transaction, rows: readonly RequestRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await tx.run(
-    `INSERT INTO queue_requests (client_id, request_id, command, first_seq, last_seq, created_at)
+  const r = await tx.run(
+    `INSERT OR IGNORE INTO queue_requests (client_id, request_id, command, first_seq, last_seq, created_at)
      SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each(?) ORDER BY key`,
     [JSON.stringify(rows.map((r) => [r.clientId, r.requestId, r.command, r.firstSeq, r.lastSeq, r.at]))],
   );
+  if (r.changes !== rows.length) throw new ForgottenRequest();
 }

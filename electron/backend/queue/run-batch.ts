@@ -11,8 +11,9 @@ import { TicketRowChanges } from './ticket-rows';
 // The body of one group-commit transaction. Each command is decided in turn against the state left
 // by the ones before it, so the batch is exactly the same as running the commands one by one; the
 // writes then go in a fixed handful of statements whatever the batch size (one trip to sqlite's
-// thread pool each): which request ids are already recorded, the events, the new request rows, the
-// ticket rows (compare-and-set), the outbox (onCommitted).
+// thread pool each): the events, the new request rows, the ticket rows (compare-and-set), the
+// outbox (onCommitted). With `exact` (a command retried alone) it first asks which of its request
+// ids the table already holds (request-rows.ts).
 
 /** One queued command and who waits for its result. */
 export interface BatchJob {
@@ -32,6 +33,8 @@ export interface BatchContext {
   onCommitted: OnCommitted | null;
   /** Registers the state to adopt after COMMIT (before the events are published). */
   adopt: (next: () => QueueState) => void;
+  /** Look up recorded request ids before deciding instead of finding them at insert time. */
+  exact: boolean;
 }
 
 /** A command that produced new events, waiting for their seqs. */
@@ -43,7 +46,7 @@ interface Accepted {
 
 /** Run the batch inside `tx`; returns one result per job. */
 export async function runBatch(tx: Transaction, batch: readonly BatchJob[], ctx: BatchContext): Promise<HubResult[]> {
-  const priors = await findPriorRequests(tx, batch.flatMap(requestOf));
+  const priors = ctx.exact ? await findPriorRequests(tx, batch.flatMap(requestOf)) : new Map<string, PriorRequest>();
   let state = ctx.state;
   ctx.adopt(() => state);
   const results: HubResult[] = [];

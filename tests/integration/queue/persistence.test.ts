@@ -48,6 +48,25 @@ describe('queue hub persistence', () => {
     expect([reused.status, reused.body.code]).toEqual([409, 'request_id_reused']);
   });
 
+  it('answers a forgotten request id inside a batch with its first result, and the rest of the batch normally', async () => {
+    t = await startQueueBackend();
+    const b = await configure({ requestMemory: 1 });
+    const hub = b.backend.context.queue.hub;
+    const issueAs = (requestId: string) => hub.submit({ type: 'issue_ticket', serviceId: 'passport', requestId }, 'tok:kiosk');
+    const ticketOf = (r: Awaited<ReturnType<typeof issueAs>>) => (r.ok ? r.events.find((e) => e.type === 'ticket.issued') : undefined);
+    const first = ticketOf(await issueAs('old'));
+    await issueAs('newer'); // the state now remembers only "newer"
+    const before = { ...hub.stats };
+    const [again, c, d] = await Promise.all([issueAs('old'), issueAs('c'), issueAs('d')]);
+    expect(again).toMatchObject({ ok: true, replayed: true });
+    expect(ticketOf(again)).toEqual(first);
+    expect([ticketOf(c), ticketOf(d)].map((e) => (e?.type === 'ticket.issued' ? e.number : '?'))).toEqual(['А-003', 'А-004']);
+    // One batch found the recorded id and was rolled back; its commands then ran one by one.
+    expect(hub.stats.retried - before.retried).toBe(1);
+    expect(hub.stats.transactions - before.transactions).toBe(3);
+    expect((await b.backend.context.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM queue_tickets'))?.n).toBe(4);
+  });
+
   it('commits concurrent commands in batches, exactly as one by one', async () => {
     t = await startQueueBackend();
     const b = await configure();

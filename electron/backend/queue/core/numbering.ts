@@ -18,9 +18,18 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-function localParts(ms: number, timeZone: string): Record<string, string> {
+/** The last minute formatted per time zone: every command asks for "today", and formatToParts is slow. */
+const lastMinute = new Map<string, { minute: number; parts: Readonly<Record<string, string>> }>();
+
+// Offsets of time zones in use are whole minutes, so every instant of one UTC minute has the same
+// local date, hour and minute.
+function localParts(ms: number, timeZone: string): Readonly<Record<string, string>> {
+  const minute = Math.floor(ms / 60_000);
+  const hit = lastMinute.get(timeZone);
+  if (hit !== undefined && hit.minute === minute) return hit.parts;
   const parts: Record<string, string> = {};
   for (const p of formatterFor(timeZone).formatToParts(new Date(ms))) parts[p.type] = p.value;
+  lastMinute.set(timeZone, { minute, parts });
   return parts;
 }
 
