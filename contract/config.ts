@@ -53,6 +53,7 @@ export const ConfigSchema = z
         heartbeatIntervalMs: z.number().int().min(1000).max(3_600_000).default(60_000),
         backoffBaseMs: z.number().int().min(10).max(600_000).default(1000),
         backoffMaxMs: z.number().int().min(100).max(3_600_000).default(300_000),
+        keepDeliveredDays: z.number().int().min(1).max(365).default(7),
         deviceName: z.string().trim().min(1).max(200).optional(),
       })
       .strict()

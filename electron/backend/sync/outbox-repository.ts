@@ -84,6 +84,18 @@ export async function requeueQuarantined(db: Queryable): Promise<number> {
   return result.changes;
 }
 
+/**
+ * Delete delivered items created before `cutoff`, at most `limit` (the portal has them; a long-running
+ * hub would otherwise keep every item forever). Returns how many went.
+ */
+export async function purgeDelivered(db: Queryable, cutoff: Date, limit = 5000): Promise<number> {
+  const result = await db.run(
+    `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state = 'delivered' AND created_at < ? LIMIT ?)`,
+    [cutoff.toISOString(), limit],
+  );
+  return result.changes;
+}
+
 /** Pending count, oldest pending creation time and quarantined count. */
 export async function outboxCounts(db: Queryable): Promise<{ pending: number; oldestPendingAt: string | null; quarantined: number }> {
   const row = await db.get<{ pending: number; oldest: string | null; quarantined: number }>(

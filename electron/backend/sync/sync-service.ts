@@ -9,7 +9,7 @@ import type { Database, Queryable } from '../storage/database';
 import { deliverHead, type DeliveryDeps } from './delivery';
 import { Enrollment, NotEnrolledError } from './enrollment';
 import { ensureInstallId, EventFeed, isFedByQueueHub } from './event-feed';
-import { enqueueOutbox, listQuarantined, outboxCounts, requeueQuarantined } from './outbox-repository';
+import { enqueueOutbox, listQuarantined, outboxCounts, purgeDelivered, requeueQuarantined } from './outbox-repository';
 import { PortalApi } from './portal-api';
 import { createPortalHttp, PortalCallError } from '../portal/portal-http';
 import { type DatasetListener, pullAll, type PullDeps } from './pull';
@@ -30,6 +30,9 @@ export interface SyncServiceOptions {
   /** How often to look at the outbox when nothing told us to (ms). */
   idlePollMs?: number;
 }
+
+/** Delivered items deleted per statement: each chunk holds the connection only briefly. */
+const PURGE_CHUNK = 2000;
 
 /** How long new outbox items wait for company before a delivery round starts. */
 const NUDGE_DELAY_MS = 200;
@@ -79,8 +82,9 @@ export class SyncService {
     const sync = this.options.config.sync;
     this.every(sync.pullIntervalMs, () => this.pullNow().catch(() => undefined));
     this.every(sync.heartbeatIntervalMs, () => this.sendHeartbeat().catch(() => undefined));
-    // Every minute: close finished hours of verification counts, and re-read the log in case a feed run failed.
-    this.every(60_000, () => this.feed.catchUp().then(() => this.feed.flushClosedHours()).then(() => this.kick()));
+    // Every minute: close finished hours of verification counts, re-read the log in case a feed run
+    // failed, and forget items the portal has had for keepDeliveredDays.
+    this.every(60_000, () => this.feed.catchUp().then(() => this.feed.flushClosedHours()).then(() => this.kick()).then(() => this.purgeDelivered()));
     void this.renewTrainingEnrollment()
       .catch(() => undefined)
       .then(() => {
@@ -268,6 +272,17 @@ export class SyncService {
   /** Turn closed hours of verification counts into outbox items (also runs every minute). */
   flushCounters(): Promise<number> {
     return this.feed.flushClosedHours();
+  }
+
+  /** Delete delivered items older than sync.keepDeliveredDays, a chunk at a time (also runs every minute). */
+  async purgeDelivered(): Promise<number> {
+    const cutoff = new Date(this.now().getTime() - this.options.config.sync.keepDeliveredDays * 86_400_000);
+    let total = 0;
+    for (;;) {
+      const n = await purgeDelivered(this.options.db, cutoff, PURGE_CHUNK);
+      total += n;
+      if (n < PURGE_CHUNK) return total;
+    }
   }
 
   /** Catch the feed up with the event log (also runs on every committed event). */
