@@ -96,7 +96,7 @@ async function assemble(config: Config, options: BackendOptions, closers: Closer
   });
   closers.push(async () => checkpoint.stop());
   const queue = await QueueService.open(
-    { db, events, now, createLogger: logging.createLogger, portal: portal.client, mode: config.mode, onCommitted: sync.queueHubHook() },
+    { db, events, now, createLogger: logging.createLogger, portal: portal.client, mode: config.mode, writeWithEvents: sync.queueHubWrites() },
     options.queue,
   );
   await queue.start();

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { QueueCommandInput, QueueError, QueueEvent } from '../../../contract/queue';
 import type { EventLog } from '../events/event-log';
 import type { Logger } from '../logging/logger';
-import type { Database, Transaction } from '../storage/database';
+import type { Database } from '../storage/database';
+import { BATCH_CHECKS_SQL } from './batch-checks';
 import { applyEvents, decide, emptyState, type QueueState } from './core';
 import { readQueueLog, type StoredQueueEvent } from './log-reader';
 import { ForgottenRequest } from './request-rows';
@@ -12,10 +13,10 @@ import { VersionConflict } from './ticket-rows';
 
 // The hub: the one authority for the queue of a center. It holds the state (a projection of the
 // queue events in the shared log) and turns commands into committed events:
-//   decide (fast refusals and replays, no I/O) → queue the command → ONE sqlite transaction per
-//   batch: decide again against the latest state, claim the request id, compare-and-set each ticket
-//   row, append the events, call onCommitted → COMMIT → the state moves on, then the events are
-//   published (/api/events).
+//   decide (fast refusals and replays, no I/O; skipped while a batch commits) → queue the command →
+//   ONE sqlite transaction per batch: decide again against the latest state, append the events,
+//   record the request ids, compare-and-set the ticket rows, write what writeWithEvents adds
+//   (run-batch.ts) → COMMIT → the state moves on, then the events are published (/api/events).
 // Commands that arrive while a batch commits wait and go together in the next one (group commit):
 // one fsync serves many commands, and decisions stay strictly one after another.
 
@@ -27,10 +28,11 @@ export type HubResult =
   | { readonly ok: false; readonly error: QueueError };
 
 /**
- * Called inside the committing transaction with the queue events it appended (portal sync writes its
- * outbox rows here, atomically with the events). Throwing rolls the commands back.
+ * What else a batch writes with the queue events it appends: SQL statements (built with sqlText)
+ * that run in the batch's script, in its transaction (portal sync's outbox rows). Throwing, or a
+ * failing statement, rolls the commands back.
  */
-export type OnCommitted = (events: readonly StoredQueueEvent[], tx: Transaction) => Promise<void>;
+export type WriteWithEvents = (events: readonly StoredQueueEvent[]) => readonly string[];
 
 export interface QueueHubDeps {
   db: Database;
@@ -39,8 +41,8 @@ export interface QueueHubDeps {
   logger: Logger;
   /** Ticket ids; default 120 random bits (unguessable: the public status page is keyed by them). */
   newId?: () => string;
-  /** Runs inside each committing transaction (portal sync writes its outbox rows there). */
-  onCommitted?: OnCommitted | undefined;
+  /** Statements written with each batch's events (SyncService.queueHubWrites: the outbox). */
+  writeWithEvents?: WriteWithEvents | undefined;
 }
 
 const ID_BYTES = 15;
@@ -89,6 +91,7 @@ export class QueueHub {
   /** Rebuild the state: the newest day-end snapshot, then the queue events after it. */
   static async open(deps: QueueHubDeps): Promise<QueueHub> {
     const started = performance.now();
+    await deps.db.exec(BATCH_CHECKS_SQL);
     const snapshot = await readLatestSnapshot(deps.db);
     let state = snapshot?.state ?? emptyState();
     let count = 0;
@@ -114,13 +117,20 @@ export class QueueHub {
     return this.deps.now().getTime();
   }
 
-  /** Decide a command for `clientId` and, if accepted, commit its events; `at` overrides the clock (the midnight close). */
+  /**
+   * Decide a command for `clientId` and, if accepted, commit its events; `at` overrides the clock
+   * (the midnight close). While no batch is committing, a first decision answers refusals and
+   * retries at once; while one is, the command goes straight to the next batch, which decides it
+   * anyway (the same answer, a few ms later, and half the deciding under load).
+   */
   async submit(input: QueueCommandInput, clientId: string, at?: number): Promise<HubResult> {
     const command = withoutNames(input);
-    const pre = decide(this.state, command, { now: at ?? this.nowMs(), newId: this.newId, clientId });
-    if (!pre.ok) return pre;
-    if (pre.replayOf !== undefined) return { ok: true, events: pre.replayOf, seqs: [], replayed: true };
-    if (pre.events.length === 0) return { ok: true, events: [], seqs: [], replayed: false };
+    if (!this.draining) {
+      const pre = decide(this.state, command, { now: at ?? this.nowMs(), newId: this.newId, clientId });
+      if (!pre.ok) return pre;
+      if (pre.replayOf !== undefined) return { ok: true, events: pre.replayOf, seqs: [], replayed: true };
+      if (pre.events.length === 0) return { ok: true, events: [], seqs: [], replayed: false };
+    }
     return new Promise<HubResult>((resolve, reject) => {
       this.pending.push({ command, clientId, at, resolve, reject });
       if (!this.draining) void this.drain();
@@ -152,7 +162,7 @@ export class QueueHub {
           events: this.deps.events,
           now: () => this.nowMs(),
           newId: this.newId,
-          onCommitted: this.deps.onCommitted ?? null,
+          writeWithEvents: this.deps.writeWithEvents ?? null,
           adopt: (next) => tx.onCommit(() => (this.state = next())),
           exact,
         });

@@ -7,7 +7,7 @@ import type { PortalClient } from '../portal/client';
 import type { Database } from '../storage/database';
 import { applyEvent, computeFigures, deskView, displayView, emptyState, estimateWait, localDate, ticketStatusView, type QueueState } from './core';
 import { syncCenterFromPortal, TRAINING_CENTER_ID, type CenterSyncReport } from './center-sync';
-import { QueueHub, type OnCommitted } from './hub';
+import { QueueHub, type WriteWithEvents } from './hub';
 import { IssueLimiter, type BucketOptions } from './issue-limiter';
 import { readQueueLog } from './log-reader';
 import { startQueueTimer } from './timers';
@@ -34,8 +34,8 @@ export interface QueueServiceDeps {
   createLogger: CreateLogger;
   portal: PortalClient;
   mode: Mode;
-  /** Runs inside each queue transaction: portal sync's outbox rows (SyncService.queueHubHook). */
-  onCommitted?: OnCommitted | undefined;
+  /** Statements written with each batch of queue events: portal sync's outbox rows (SyncService.queueHubWrites). */
+  writeWithEvents?: WriteWithEvents | undefined;
 }
 
 const toMinutes = (ms: number | null): number | null => (ms === null ? null : Math.ceil(ms / 60_000));
@@ -59,7 +59,7 @@ export class QueueService {
   /** Open the hub (replaying the log). */
   static async open(deps: QueueServiceDeps, options: QueueServiceOptions = {}): Promise<QueueService> {
     const log = deps.createLogger('queue');
-    const hub = await QueueHub.open({ db: deps.db, events: deps.events, now: deps.now, logger: log, newId: options.newId, onCommitted: deps.onCommitted });
+    const hub = await QueueHub.open({ db: deps.db, events: deps.events, now: deps.now, logger: log, newId: options.newId, writeWithEvents: deps.writeWithEvents });
     return new QueueService(hub, deps, options);
   }
 

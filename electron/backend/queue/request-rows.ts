@@ -1,15 +1,16 @@
 import type { Transaction } from '../storage/database';
+import { sqlText } from '../storage/sql-text';
+import { changedRowsCheck } from './batch-checks';
 
 // Durable request ids: the core remembers the last N requests per client in its state (rebuilt by
 // replay), this table remembers all of them, so a stale client replaying an old request id gets the
 // first answer, not a second effect, however long ago it was.
-// A batch records its new request ids in one statement after its events are appended (with the
-// seqs they got). Such an id is almost never in the table already (only a stale client replaying an
-// id the state forgot), so a batch does not ask first: if the insert finds a recorded id, the batch
-// is rolled back (ForgottenRequest) and its commands run again one at a time, each first asking the
-// table (findPriorRequests) and answering a recorded id with its first result.
-// Rows travel as one JSON array bound to one parameter (json_each), so the statement text is fixed
-// and prepared once, whatever the batch size.
+// A batch records its new request ids in its script after its events are appended (with the seqs
+// they got). Such an id is almost never in the table already (only a stale client replaying an id
+// the state forgot), so a batch does not ask first: if the insert finds a recorded id, the script's
+// check fails, the batch is rolled back (ForgottenRequest) and its commands run again one at a
+// time, each first asking the table (findPriorRequests) and answering a recorded id with its first
+// result. Rows travel as one JSON array read back with json_each.
 
 /** What the first attempt of a request recorded. */
 export interface PriorRequest {
@@ -58,13 +59,13 @@ export async function findPriorRequests(tx: Transaction, keys: readonly RequestK
   return found;
 }
 
-/** Record new requests; throws ForgottenRequest (the caller rolls back) when one is already recorded. */
-export async function recordRequests(tx: Transaction, rows: readonly RequestRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const r = await tx.run(
-    `INSERT OR IGNORE INTO queue_requests (client_id, request_id, command, first_seq, last_seq, created_at)
-     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each(?) ORDER BY key`,
-    [JSON.stringify(rows.map((r) => [r.clientId, r.requestId, r.command, r.firstSeq, r.lastSeq, r.at]))],
-  );
-  if (r.changes !== rows.length) throw new ForgottenRequest();
+/** The script statements that record new requests (none for none); the check fails on an id already recorded. */
+export function recordRequestsSql(rows: readonly RequestRow[]): string[] {
+  if (rows.length === 0) return [];
+  const json = JSON.stringify(rows.map((r) => [r.clientId, r.requestId, r.command, r.firstSeq, r.lastSeq, r.at]));
+  return [
+    sqlText`INSERT OR IGNORE INTO queue_requests (client_id, request_id, command, first_seq, last_seq, created_at)
+      SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each(${json}) ORDER BY key`,
+    changedRowsCheck('request ids', rows.length),
+  ];
 }

@@ -2,18 +2,21 @@ import { parseQueueEvent, type QueueCommandInput, type QueueEvent } from '../../
 import type { EventLog } from '../events/event-log';
 import type { Transaction } from '../storage/database';
 import { applyEvent, decide, type QueueState } from './core';
-import type { HubResult, OnCommitted } from './hub';
+import { failedCheck } from './batch-checks';
+import type { HubResult, WriteWithEvents } from './hub';
 import type { StoredQueueEvent } from './log-reader';
-import { findPriorRequests, recordRequests, requestKey, type PriorRequest, type RequestKey, type RequestRow } from './request-rows';
+import { findPriorRequests, ForgottenRequest, recordRequestsSql, requestKey, type PriorRequest, type RequestKey, type RequestRow } from './request-rows';
 import { writeSnapshot } from './snapshots';
 import { TicketRowChanges } from './ticket-rows';
 
 // The body of one group-commit transaction. Each command is decided in turn against the state left
-// by the ones before it, so the batch is exactly the same as running the commands one by one; the
-// writes then go in a fixed handful of statements whatever the batch size (one trip to sqlite's
-// thread pool each): the events, the new request rows, the ticket rows (compare-and-set), the
-// outbox (onCommitted). With `exact` (a command retried alone) it first asks which of its request
-// ids the table already holds (request-rows.ts).
+// by the ones before it, so the batch is exactly the same as running the commands one by one. The
+// writes then take two trips to sqlite's thread pool whatever the batch size: the events (one
+// INSERT, which gives their seqs), then ONE script (`exec`) with the new request rows, the ticket
+// rows (compare-and-set) and what the hub's `writeWithEvents` adds (portal sync's outbox), its
+// checks asserted in SQL (batch-checks.ts). Under load every trip waits for the busy event loop,
+// so trips, not statements, set the pace. With `exact` (a command retried alone) it first asks
+// which of its request ids the table already holds (request-rows.ts).
 
 /** One queued command and who waits for its result. */
 export interface BatchJob {
@@ -30,7 +33,7 @@ export interface BatchContext {
   events: EventLog;
   now: () => number;
   newId: () => string;
-  onCommitted: OnCommitted | null;
+  writeWithEvents: WriteWithEvents | null;
   /** Registers the state to adopt after COMMIT (before the events are published). */
   adopt: (next: () => QueueState) => void;
   /** Look up recorded request ids before deciding instead of finding them at insert time. */
@@ -88,13 +91,21 @@ export async function runBatch(tx: Transaction, batch: readonly BatchJob[], ctx:
     results[a.index] = { ok: true, events: a.events, seqs, replayed: false };
     if (a.request !== null) requests.push({ ...a.request, firstSeq: seqs[0] ?? 0, lastSeq: seqs[seqs.length - 1] ?? 0, at: a.events[0]?.at ?? '' });
   }
-  await recordRequests(tx, requests);
-  await tickets.write(tx);
+  const script = [...recordRequestsSql(requests), ...tickets.sql(), ...(ctx.writeWithEvents?.(stored) ?? [])];
+  if (script.length > 0) {
+    try {
+      await tx.exec(script.join(';\n'));
+    } catch (error) {
+      const check = failedCheck(error);
+      if (check === 'request ids') throw new ForgottenRequest();
+      if (check === 'ticket versions') throw await tickets.findConflict(tx);
+      throw error;
+    }
+  }
   for (const { seq, event } of stored) {
     const after = snapshots.get(event);
     if (after !== undefined) await writeSnapshot(tx, seq, after, event.at);
   }
-  if (ctx.onCommitted !== null) await ctx.onCommitted(stored, tx);
   return results;
 }
 

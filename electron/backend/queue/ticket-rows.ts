@@ -1,13 +1,16 @@
 import type { QueueEvent } from '../../../contract/queue';
 import { getTicket, type QueueState } from './core';
 import type { Transaction } from '../storage/database';
+import { sqlText } from '../storage/sql-text';
+import { changedRowsCheck } from './batch-checks';
 
 // The compare-and-set side of the log: one row per ticket with its version. Every ticket event moves
 // its ticket from `version - 1` to `version`. A batch collects, per ticket, the version its row must
-// be at before the batch and the row after it, then writes all rows in two statements: new tickets
-// are INSERTed (a second insert of an id fails), the others UPDATEd naming the old version, and the
-// update must change exactly as many rows as it names, or the batch is refused (someone else moved
-// a ticket first). Inside the batch each event must move its ticket exactly one version on.
+// be at before the batch and the row after it, then writes all rows with two statements of the
+// batch's script: new tickets are INSERTed (a second insert of an id fails), the others UPDATEd
+// naming the old version, and the update must change exactly as many rows as it names, or the
+// script's check fails and the batch is refused (someone else moved a ticket first; `findConflict`
+// names it). Inside the batch each event must move its ticket exactly one version on.
 
 /** A ticket row was not at the version the event expected. */
 export class VersionConflict extends Error {
@@ -54,39 +57,38 @@ export class TicketRowChanges {
     }
   }
 
-  /** Write the rows inside `tx`; throws VersionConflict when a row was not where the batch expected it. */
-  async write(tx: Transaction): Promise<void> {
+  /** The script statements that write the rows (none for none), with the compare-and-set check. */
+  sql(): string[] {
     const inserts: unknown[][] = [];
     const updates: unknown[][] = [];
     for (const r of this.rows.values()) {
       if (r.expected === null) inserts.push([r.id, r.version, r.status, r.deskNo, r.number, r.date, r.updatedAt]);
       else updates.push([r.id, r.version, r.status, r.deskNo, r.updatedAt, r.expected]);
     }
+    const out: string[] = [];
     if (inserts.length > 0) {
-      await tx.run(
-        `INSERT INTO queue_tickets (id, version, status, desk_no, number, date, updated_at)
-         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(?)`,
-        [JSON.stringify(inserts)],
+      out.push(sqlText`INSERT INTO queue_tickets (id, version, status, desk_no, number, date, updated_at)
+        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(${JSON.stringify(inserts)})`);
+    }
+    if (updates.length > 0) {
+      out.push(
+        sqlText`UPDATE queue_tickets SET version = u.value ->> 1, status = u.value ->> 2, desk_no = u.value ->> 3, updated_at = u.value ->> 4
+          FROM json_each(${JSON.stringify(updates)}) AS u WHERE queue_tickets.id = u.value ->> 0 AND queue_tickets.version = u.value ->> 5`,
+        changedRowsCheck('ticket versions', updates.length),
       );
     }
-    if (updates.length === 0) return;
-    const json = JSON.stringify(updates);
-    const r = await tx.run(
-      `UPDATE queue_tickets SET version = u.value ->> 1, status = u.value ->> 2, desk_no = u.value ->> 3, updated_at = u.value ->> 4
-         FROM json_each(?) AS u WHERE queue_tickets.id = u.value ->> 0 AND queue_tickets.version = u.value ->> 5`,
-      [json],
-    );
-    if (r.changes !== updates.length) throw await findConflict(tx, this.rows);
+    return out;
   }
-}
 
-/** Name the first ticket whose row is not at the expected version (the error path only). */
-async function findConflict(tx: Transaction, rows: ReadonlyMap<string, RowChange>): Promise<VersionConflict> {
-  const named = [...rows.values()].filter((r) => r.expected !== null);
-  const stored = await tx.all<{ id: string; version: number }>('SELECT id, version FROM queue_tickets WHERE id IN (SELECT value FROM json_each(?))', [
-    JSON.stringify(named.map((r) => r.id)),
-  ]);
-  const versions = new Map(stored.map((s) => [s.id, s.version]));
-  const bad = named.find((r) => versions.get(r.id) !== r.expected) ?? named[0];
-  return new VersionConflict(bad?.id ?? '?', bad?.expected ?? 0);
+  /** Name the first ticket whose row is not at the expected version (after the check failed, inside the transaction). */
+  async findConflict(tx: Transaction): Promise<VersionConflict> {
+    const named = [...this.rows.values()].filter((r) => r.expected !== null);
+    const stored = await tx.all<{ id: string; version: number }>('SELECT id, version FROM queue_tickets WHERE id IN (SELECT value FROM json_each(?))', [
+      JSON.stringify(named.map((r) => r.id)),
+    ]);
+    // The update has run: the rows it moved are at their new version, the bad one is not.
+    const versions = new Map(stored.map((s) => [s.id, s.version]));
+    const bad = named.find((r) => versions.get(r.id) !== r.version) ?? named[0];
+    return new VersionConflict(bad?.id ?? '?', bad?.expected ?? 0);
+  }
 }

@@ -78,7 +78,7 @@ export class Database implements Queryable {
     return this.useConnection(() => this.rawAll(sql, params)) as Promise<T[]>;
   }
 
-  /** Run one or more statements without parameters (schema changes). */
+  /** Run one or more statements without parameters (schema changes, sqlText scripts) in one trip. */
   exec(sql: string): Promise<void> {
     return this.useConnection(() => this.rawExec(sql));
   }
@@ -192,7 +192,8 @@ export class Database implements Queryable {
 
   private noteDuration(sql: string, started: number): void {
     const ms = performance.now() - started;
-    // Parameters are never logged: they may hold personal data.
-    if (ms > this.slowQueryMs) this.logger.warn({ ms: Math.round(ms), sql: sql.slice(0, 200) }, 'slow query');
+    // Parameters are never logged, nor anything inside quotes (scripts carry their values as
+    // literals, sql-text.ts): they may hold personal data.
+    if (ms > this.slowQueryMs) this.logger.warn({ ms: Math.round(ms), sql: sql.slice(0, 200).split("'")[0] }, 'slow query');
   }
 }

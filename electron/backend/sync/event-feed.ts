@@ -2,13 +2,13 @@ import type { EventEnvelope } from '../../../contract/events';
 import type { EventLog } from '../events/event-log';
 import type { EventRow } from '../events/envelope';
 import type { Database, Transaction } from '../storage/database';
-import { enqueueOutboxMany, type OutboxItemInput } from './outbox-repository';
+import { enqueueOutboxMany, enqueueOutboxSql, type OutboxItemInput } from './outbox-repository';
 import { readState, writeState } from './state-repository';
 
 // Every change the portal must hear about is already an event. Queue events (ratings included) are
-// turned into outbox items inside the queue hub's own transaction (`feedCommitted`, through the
-// hub's onCommitted hook): the item commits with the change or not at all, and costs no second
-// commit. The feed also reads the log after its cursor, in one transaction with the cursor, for the
+// turned into outbox items inside the queue hub's own transaction (`itemsSql`, written by the hub
+// with its events through writeWithEvents): the item commits with the change or not at all, and
+// costs no second commit. The feed also reads the log after its cursor, in one transaction with the cursor, for the
 // other events (checkpoint counters). Once a hub feeds it, that read skips the hub's event types in
 // SQL, so a busy queue is not read and enqueued a second time; without a hub (tests of sync alone,
 // a machine that is not the hub) it turns them into items itself. Either way an item already
@@ -43,7 +43,7 @@ export class EventFeed {
     private readonly now: () => Date,
   ) {}
 
-  /** From now on the queue hub enqueues its events itself (feedCommitted); the log read skips them. */
+  /** From now on the queue hub enqueues its events itself (itemsSql); the log read skips them. */
   queueHubFeeds(): void {
     this.hubFeeds = true;
   }
@@ -92,9 +92,14 @@ export class EventFeed {
     }
   }
 
-  /** Enqueue the items of queue events inside the transaction that appends them (the hub's onCommitted). */
-  async feedCommitted(tx: Transaction, events: readonly { seq: number; event: { type: string; at: string } }[]): Promise<void> {
-    await this.feed(tx, events.map(({ seq, event }) => ({ seq, type: event.type, at: event.at, data: event })));
+  /** The statements that enqueue the items of queue events, for the hub's script (writeWithEvents). */
+  itemsSql(events: readonly { seq: number; event: { type: string; at: string } }[]): string[] {
+    const items = events.flatMap(({ seq, event }) => outboxItemOf({ type: event.type, at: event.at, data: event }, this.idOf(seq)) ?? []);
+    return enqueueOutboxSql(items, this.now());
+  }
+
+  private idOf(seq: number): string {
+    return `${this.installId()}:evt:${seq}`;
   }
 
   private async feed(tx: Transaction, events: readonly Pick<EventEnvelope, 'seq' | 'type' | 'at' | 'data'>[]): Promise<void> {
@@ -107,7 +112,7 @@ export class EventFeed {
           [hourOf(event.at), data.verdict],
         );
       }
-      const item = outboxItemOf(event, `${this.installId()}:evt:${event.seq}`);
+      const item = outboxItemOf(event, this.idOf(event.seq));
       if (item !== null) items.push(item);
     }
     await enqueueOutboxMany(tx, items, this.now());

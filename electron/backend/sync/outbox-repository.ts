@@ -1,4 +1,5 @@
 import type { Queryable, Transaction } from '../storage/database';
+import { sqlLiteral } from '../storage/sql-text';
 import type { SyncQuarantinedItem } from '../../../contract/sync';
 
 /** One item waiting to go. */
@@ -28,18 +29,24 @@ export async function enqueueOutbox(tx: Queryable, item: OutboxItemInput, now: D
   return (await enqueueOutboxMany(tx, [{ ...item, idempotencyId: item.idempotencyId ?? newId() }], now)) === 1;
 }
 
-/**
- * Write items in order with ONE statement (a JSON array bound to one parameter); ids already present
- * are ignored. Returns how many were new.
- */
+/** The INSERT of items: `now` and `rows` (a JSON array of [stream, idempotency id, payload]) as placeholders or literals. */
+const insertItems = (now: string, rows: string): string =>
+  `INSERT OR IGNORE INTO outbox (stream, idempotency_id, payload, created_at) SELECT value ->> 0, value ->> 1, value ->> 2, ${now} FROM json_each(${rows}) ORDER BY key`;
+
+function itemRows(items: readonly (OutboxItemInput & { idempotencyId: string })[]): string {
+  return JSON.stringify(items.map((item) => [item.stream, item.idempotencyId, JSON.stringify({ occurredAt: item.occurredAt, data: item.data })]));
+}
+
+/** Write items in order with ONE statement; ids already present are ignored. Returns how many were new. */
 export async function enqueueOutboxMany(tx: Queryable, items: readonly (OutboxItemInput & { idempotencyId: string })[], now: Date): Promise<number> {
   if (items.length === 0) return 0;
-  const rows = items.map((item) => [item.stream, item.idempotencyId, JSON.stringify({ occurredAt: item.occurredAt, data: item.data })]);
-  const result = await tx.run(
-    'INSERT OR IGNORE INTO outbox (stream, idempotency_id, payload, created_at) SELECT value ->> 0, value ->> 1, value ->> 2, ? FROM json_each(?) ORDER BY key',
-    [now.toISOString(), JSON.stringify(rows)],
-  );
+  const result = await tx.run(insertItems('?', '?'), [now.toISOString(), itemRows(items)]);
   return result.changes;
+}
+
+/** The same write as a script statement (sqlText literals), for a caller that batches its statements. */
+export function enqueueOutboxSql(items: readonly (OutboxItemInput & { idempotencyId: string })[], now: Date): string[] {
+  return items.length === 0 ? [] : [insertItems(sqlLiteral(now.toISOString()), sqlLiteral(itemRows(items)))];
 }
 
 /** The oldest pending items of a stream (the head of its line), at most `limit`. */

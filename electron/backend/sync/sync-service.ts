@@ -4,7 +4,7 @@ import type { Config } from '../../../contract/config';
 import type { SecretStorePort } from '../../../native/secret-store/port';
 import type { EventLog } from '../events/event-log';
 import type { Logger } from '../logging/logger';
-import type { OnCommitted } from '../queue/hub';
+import type { WriteWithEvents } from '../queue/hub';
 import type { Database, Queryable } from '../storage/database';
 import { deliverHead, type DeliveryDeps } from './delivery';
 import { Enrollment, NotEnrolledError } from './enrollment';
@@ -197,14 +197,14 @@ export class SyncService {
   }
 
   /**
-   * The hook through which the queue hub writes its events' outbox items in its own transactions
+   * What the queue hub writes with its events: their outbox items, in the hub's own transactions
    * (atomic with the change, no second commit). Give it to the hub before the hub takes commands;
    * from then on the log read leaves the hub's events alone.
    */
-  queueHubHook(): OnCommitted {
+  queueHubWrites(): WriteWithEvents {
     this.feed.queueHubFeeds();
     this.queueHubAttached = true;
-    return (events, tx) => this.feed.feedCommitted(tx, events);
+    return (events) => this.feed.itemsSql(events);
   }
 
   /**

@@ -2,14 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EventLog } from '../../../electron/backend/events/event-log';
 import { silentLogger } from '../../../electron/backend/logging';
 import { QueueHub, readQueueLog } from '../../../electron/backend/queue';
-import type { OnCommitted } from '../../../electron/backend/queue/hub';
+import type { WriteWithEvents } from '../../../electron/backend/queue/hub';
+import { sqlText } from '../../../electron/backend/storage/sql-text';
 import { migrate } from '../../../electron/backend/storage/migrate';
 import { tempDatabase } from '../../unit/backend/helpers';
 import { applyEvents, emptyState } from '../../../electron/backend/queue/core';
 import { api, DAY_START, EventsClient, queueEventsOf, snapshot, startQueueBackend, TestClock, type QueueTestBackend } from './helpers';
 
 // The durable side of the hub: request ids beyond the in-memory window, the compare-and-set on
-// ticket rows, the onCommitted hook (portal sync's outbox), and the timer's auto no-show and
+// ticket rows, writeWithEvents (portal sync's outbox), and the timer's auto no-show and
 // midnight close.
 
 const SERVICES = [{ id: 'passport', name: { uk: 'Паспорт', en: 'Passport' }, category: 'documents', prefix: 'А', targetWaitMin: 15 }];
@@ -99,25 +100,23 @@ describe('queue hub persistence', () => {
     expect(await snapshot(b)).toEqual(before);
   });
 
-  it('calls onCommitted inside the transaction; a failing hook rolls the command back', async () => {
+  it('writes what writeWithEvents adds in the batch transaction; a failing one rolls the command back', async () => {
     const { db, dispose } = await tempDatabase();
     try {
       await migrate(db);
       await db.exec('CREATE TABLE test_outbox (seq INTEGER PRIMARY KEY, type TEXT NOT NULL)');
-      let hook: OnCommitted = async (events, tx) => {
-        for (const e of events) await tx.run('INSERT INTO test_outbox (seq, type) VALUES (?, ?)', [e.seq, e.event.type]);
-      };
-      const hub = await QueueHub.open({ db, events: await EventLog.open(db), now: () => new Date(DAY_START), logger: silentLogger(), onCommitted: (events, tx) => hook(events, tx) });
+      let hook: WriteWithEvents = (events) => [
+        sqlText`INSERT INTO test_outbox (seq, type) SELECT value ->> 0, value ->> 1 FROM json_each(${JSON.stringify(events.map((e) => [e.seq, e.event.type]))})`,
+      ];
+      const hub = await QueueHub.open({ db, events: await EventLog.open(db), now: () => new Date(DAY_START), logger: silentLogger(), writeWithEvents: (events) => hook(events) });
       expect((await hub.submit({ type: 'configure', services: SERVICES, desks: DESKS }, 'tok:admin')).ok).toBe(true);
       expect((await hub.submit({ type: 'issue_ticket', serviceId: 'passport' }, 'tok:admin')).ok).toBe(true);
       const rows = await db.all<{ seq: number; type: string }>("SELECT seq, type FROM test_outbox WHERE type = 'ticket.issued'");
       const logged = await db.get<{ seq: number }>("SELECT seq FROM events WHERE type = 'ticket.issued'");
       expect(rows).toEqual([{ seq: logged?.seq, type: 'ticket.issued' }]);
-      hook = async () => {
-        throw new Error('outbox full');
-      };
+      hook = () => ["INSERT INTO test_outbox (seq, type) VALUES (1, 'a'), (1, 'a')"]; // a statement that fails: UNIQUE
       const before = { state: JSON.stringify(hub.current), events: await db.all('SELECT seq FROM events'), tickets: await db.all('SELECT * FROM queue_tickets') };
-      await expect(hub.submit({ type: 'issue_ticket', serviceId: 'passport' }, 'tok:admin')).rejects.toThrow('outbox full');
+      await expect(hub.submit({ type: 'issue_ticket', serviceId: 'passport' }, 'tok:admin')).rejects.toThrow(/UNIQUE constraint failed: test_outbox.seq/);
       expect({ state: JSON.stringify(hub.current), events: await db.all('SELECT seq FROM events'), tickets: await db.all('SELECT * FROM queue_tickets') }).toEqual(before);
     } finally {
       await dispose();

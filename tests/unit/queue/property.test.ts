@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseQueueEvent, QueueEventSchema, type QueueEvent, type TicketStatus } from '../../../contract/queue';
 import {
-  applyEvent, decide, emptyState, noShowDue, replay, tableValues, type QueueState,
+  applyEvent, decide, emptyState, noShowDue, pickNext, rankForDesk, replay, tableValues, type QueueState,
 } from '../../../electron/backend/queue/core';
 import { DESKS, SERVICES } from './helpers';
 
@@ -181,6 +181,11 @@ function runOps(ops: Op[], strict: boolean): void {
       if (o.k === 'garbage' && !d.ok) expect(d.error.code).toBe('validation_failed');
     }
     checkInvariants(state, m);
+    // pickNext finds without sorting the head of the list rankForDesk sorts.
+    for (const { deskNo } of DESKS) {
+      const head = rankForDesk(state, deskNo, now)[0] ?? null;
+      if (!isDeepStrictEqual(pickNext(state, deskNo, now), head)) expect(pickNext(state, deskNo, now)).toEqual(head);
+    }
   });
   // isDeepStrictEqual is fast; expect() runs only on a mismatch, to print the diff.
   const replayed = replay(log);

@@ -51,10 +51,10 @@ function compareWithin(state: QueueState, a: Candidate, b: Candidate): number {
   return a.ticket.issuedAt - b.ticket.issuedAt || a.ticket.order - b.ticket.order;
 }
 
-/** The desk's waiting list in the order it would call it, each with the reason. */
-export function rankForDesk(state: QueueState, deskNo: number, now: number): Candidate[] {
+/** Eligible waiting tickets of the desk by lane, and whether the priority cap is reached. */
+function lanesForDesk(state: QueueState, deskNo: number, now: number): { byLane: Map<CallReason, Candidate[]>; order: readonly CallReason[] } | null {
   const desk = getDesk(state, deskNo);
-  if (desk === undefined) return [];
+  if (desk === undefined) return null;
   const byLane = new Map<CallReason, Candidate[]>(LANES.map((l) => [l, []]));
   for (const t of activeTickets(state)) {
     if (!eligibleFor(desk, t)) continue;
@@ -64,10 +64,22 @@ export function rankForDesk(state: QueueState, deskNo: number, now: number): Can
   }
   const cap = state.settings.priorityCap;
   const capped = cap > 0 && desk.consecutivePriority >= cap && (byLane.get('oldest')?.length ?? 0) > 0;
-  return (capped ? CAPPED : LANES).flatMap((lane) => (byLane.get(lane) ?? []).sort((a, b) => compareWithin(state, a, b)));
+  return { byLane, order: capped ? CAPPED : LANES };
 }
 
-/** The ticket the desk should call now and why, or null when nobody it serves is waiting. */
+/** The desk's waiting list in the order it would call it, each with the reason. */
+export function rankForDesk(state: QueueState, deskNo: number, now: number): Candidate[] {
+  const lanes = lanesForDesk(state, deskNo, now);
+  if (lanes === null) return [];
+  return lanes.order.flatMap((lane) => (lanes.byLane.get(lane) ?? []).sort((a, b) => compareWithin(state, a, b)));
+}
+
+/** The ticket the desk should call now and why, or null when nobody it serves is waiting (the head of rankForDesk, without sorting). */
 export function pickNext(state: QueueState, deskNo: number, now: number): Candidate | null {
-  return rankForDesk(state, deskNo, now)[0] ?? null;
+  const lanes = lanesForDesk(state, deskNo, now);
+  for (const lane of lanes?.order ?? []) {
+    const candidates = lanes?.byLane.get(lane) ?? [];
+    if (candidates.length > 0) return candidates.reduce((best, c) => (compareWithin(state, c, best) < 0 ? c : best));
+  }
+  return null;
 }
