@@ -147,10 +147,10 @@ export class QueueHub {
   }
 
   /**
-   * One transaction for a batch; if it fails, each command again on its own (`exact`: recorded request
-   * ids looked up first) so only the bad one fails. With `given` null the batch is taken once the
-   * transaction owns the connection, so commands that arrived while it waited for the previous
-   * commit ride along.
+   * One transaction for a batch. If it meets a recorded request id, the batch runs once more with
+   * `exact` (recorded ids looked up first); if it fails otherwise, each command runs again on its
+   * own so only the bad one fails. With `given` null the batch is taken once the transaction owns
+   * the connection, so commands that arrived while it waited for the previous commit ride along.
    */
   private async commit(given: BatchJob[] | null, exact = false): Promise<void> {
     let batch: BatchJob[] = given ?? [];
@@ -171,9 +171,15 @@ export class QueueHub {
       this.stats.commands += batch.length;
       batch.forEach((job, i) => job.resolve(results[i] ?? { ok: false, error: { code: 'validation_failed', message: 'lost' } }));
     } catch (error) {
-      if (batch.length > 1 || (error instanceof ForgottenRequest && !exact)) {
+      if (error instanceof ForgottenRequest && !exact) {
+        // A stale client's old request id: the same batch once more, recorded ids looked up first.
         this.stats.retried++;
-        for (const job of batch) await this.commit([job], true);
+        await this.commit(batch, true);
+        return;
+      }
+      if (batch.length > 1) {
+        this.stats.retried++;
+        for (const job of batch) await this.commit([job], exact);
         return;
       }
       const job = batch[0];

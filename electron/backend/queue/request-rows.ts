@@ -8,9 +8,8 @@ import { changedRowsCheck } from './batch-checks';
 // A batch records its new request ids in its script after its events are appended (with the seqs
 // they got). Such an id is almost never in the table already (only a stale client replaying an id
 // the state forgot), so a batch does not ask first: if the insert finds a recorded id, the script's
-// check fails, the batch is rolled back (ForgottenRequest) and its commands run again one at a
-// time, each first asking the table (findPriorRequests) and answering a recorded id with its first
-// result. Rows travel as one JSON array read back with json_each.
+// check fails, the batch is rolled back (ForgottenRequest) and runs once more, first asking the
+// table (findPriorRequests) and answering a recorded id with its first result. Rows travel as one JSON array read back with json_each.
 
 /** What the first attempt of a request recorded. */
 export interface PriorRequest {
@@ -33,7 +32,7 @@ export interface RequestRow extends RequestKey {
   at: string;
 }
 
-/** A request id of the batch is already recorded: run its commands again one by one, asking first. */
+/** A request id of the batch is already recorded: run the batch again, asking first. */
 export class ForgottenRequest extends Error {
   constructor() {
     super('a request id of the batch is already recorded');

@@ -15,8 +15,8 @@ import { TicketRowChanges } from './ticket-rows';
 // INSERT, which gives their seqs), then ONE script (`exec`) with the new request rows, the ticket
 // rows (compare-and-set) and what the hub's `writeWithEvents` adds (portal sync's outbox), its
 // checks asserted in SQL (batch-checks.ts). Under load every trip waits for the busy event loop,
-// so trips, not statements, set the pace. With `exact` (a command retried alone) it first asks
-// which of its request ids the table already holds (request-rows.ts).
+// so trips, not statements, set the pace. With `exact` (a batch run again after it met a recorded
+// request id) it first asks which of its request ids the table already holds (request-rows.ts).
 
 /** One queued command and who waits for its result. */
 export interface BatchJob {
