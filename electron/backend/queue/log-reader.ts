@@ -14,10 +14,13 @@ export interface StoredQueueEvent {
   readonly event: QueueEvent;
 }
 
-/** Call `onPage` with every stored queue event after `afterSeq`, oldest first; returns the last seq seen. */
+/**
+ * Call `onPage` with every stored queue event after `afterSeq`, oldest first, until it returns
+ * false; returns the last seq seen.
+ */
 export async function readQueueLog(
   db: Queryable,
-  onPage: (events: StoredQueueEvent[]) => void,
+  onPage: (events: StoredQueueEvent[]) => unknown,
   afterSeq = 0,
   untilSeq = Number.MAX_SAFE_INTEGER,
 ): Promise<number> {
@@ -28,8 +31,8 @@ export async function readQueueLog(
       [last, untilSeq, PAGE],
     );
     if (rows.length === 0) return last;
-    onPage(rows.map((r) => ({ seq: r.seq, event: parseQueueEvent(JSON.parse(r.data)) })));
+    const more = onPage(rows.map((r) => ({ seq: r.seq, event: parseQueueEvent(JSON.parse(r.data)) })));
     last = rows[rows.length - 1]?.seq ?? last;
-    if (rows.length < PAGE) return last;
+    if (more === false || rows.length < PAGE) return last;
   }
 }

@@ -10,6 +10,7 @@ import { syncCenterFromPortal, TRAINING_CENTER_ID, type CenterSyncReport } from 
 import { QueueHub, type WriteWithEvents } from './hub';
 import { IssueLimiter, type BucketOptions } from './issue-limiter';
 import { readQueueLog } from './log-reader';
+import { readSnapshotUpTo } from './snapshots';
 import { startQueueTimer } from './timers';
 
 // The queue area as the backend wires it: the hub, the terminal rate limit, the timer, the pull of
@@ -146,21 +147,27 @@ export class QueueService {
     return localDate(this.hub.nowMs(), this.state.settings.timeZone);
   }
 
-  /** Figures of a local date: from the live state for the current day, else by replaying the log up to that day's end. */
+  /**
+   * Figures of a local date: from the live state for the current day; for an earlier one, from the
+   * newest day-end snapshot up to it, replaying only the events after that snapshot up to the end
+   * of the date (late ratings included), not the whole log.
+   */
   async figures(date: string): Promise<QueueFigures> {
     const s = this.state;
     if (s.day.date === null || date >= s.day.date) return computeFigures(s, date);
-    let past = emptyState();
-    let stopped = false;
-    await readQueueLog(this.deps.db, (page) => {
-      for (const { event } of page) {
-        if (stopped || startsLaterDay(past, event, date)) {
-          stopped = true;
-          return;
+    const from = await readSnapshotUpTo(this.deps.db, date, s.settings.timeZone);
+    let past = from?.state ?? emptyState();
+    await readQueueLog(
+      this.deps.db,
+      (page) => {
+        for (const { event } of page) {
+          if (startsLaterDay(past, event, date)) return false;
+          past = applyEvent(past, event);
         }
-        past = applyEvent(past, event);
-      }
-    });
+        return true;
+      },
+      from?.seq ?? 0,
+    );
     return computeFigures(past, date);
   }
 }

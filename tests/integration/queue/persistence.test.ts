@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EventLog } from '../../../electron/backend/events/event-log';
 import { silentLogger } from '../../../electron/backend/logging';
 import { QueueHub, readQueueLog } from '../../../electron/backend/queue';
@@ -136,6 +136,42 @@ describe('queue hub persistence', () => {
       await events.waitFor((m) => queueEventsOf({ messages: m } as EventsClient).some((e) => e.event.type === 'ticket.no_show'), 'auto no-show');
       const noShow = queueEventsOf(events).find((e) => e.event.type === 'ticket.no_show')?.event;
       expect(noShow).toMatchObject({ ticketId: id, auto: true, meta: { clientId: 'hub' } });
+    } finally {
+      await events.close();
+    }
+  });
+
+  it("serves an earlier day's figures from its day-end snapshot, not by replaying the whole log", async () => {
+    t = await startQueueBackend({ queue: { tickMs: 20 } }, {}, new TestClock(Date.parse('2026-11-23T21:30:00Z'))); // 23:30 in Kyiv
+    const b = await configure();
+    const events = await EventsClient.connect(b.url, { type: 'hello', token: b.admin, since: 0 });
+    try {
+      const desk = (action: string, body: object = {}) => api(b.url, `/api/queue/desks/1/${action}`, { method: 'POST', token: b.admin, body });
+      const served = (await issue(b)).body.ticket.ticketId;
+      await issue(b); // still waiting at midnight: abandoned by the close
+      b.clock.advance(4);
+      await desk('call-next');
+      await desk('start', { ticketId: served });
+      b.clock.advance(10);
+      await desk('finish', { ticketId: served });
+      b.clock.advance(20); // 00:04 on the 24th
+      await events.waitFor((m) => queueEventsOf({ messages: m } as EventsClient).some((e) => e.event.type === 'day.closed'), 'day.closed');
+      const figuresOf = async (date: string) => {
+        const r = await api(b.url, `/api/queue/figures?date=${date}`, { token: b.admin });
+        expect(r.status).toBe(200);
+        return r.body;
+      };
+      const atClose = await figuresOf('2026-11-23'); // the live state: the day is closed, not yet rolled
+      expect(atClose.services.find((x: { serviceId: string }) => x.serviceId === 'passport')).toMatchObject({ arrived: 2, called: 1, served: 1, abandoned: 1 });
+      expect((await issue(b)).body.ticket.number).toBe('А-001'); // the 24th: yesterday's tickets leave the state
+
+      const { db } = b.backend.context;
+      const snap = await db.get<{ seq: number }>('SELECT seq FROM queue_snapshots');
+      const reads = vi.spyOn(db, 'all');
+      expect(await figuresOf('2026-11-23')).toEqual(atClose);
+      const logReads = reads.mock.calls.filter(([sql]) => sql.includes('FROM events'));
+      expect(logReads.map(([, params]) => (params as unknown[])[0])).toEqual([snap?.seq]); // one page, after the snapshot
+      reads.mockRestore();
     } finally {
       await events.close();
     }
