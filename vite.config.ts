@@ -37,6 +37,7 @@ export default defineConfig({
     plugins: [react(), { name: 'varta-renderer-absolute-base', config: () => ({ base: '/' }) }],
     build: {
       outDir: resolve(root, 'out/renderer'),
+      minify: true,
       rollupOptions: { input: resolve(root, 'renderer/index.html') },
     },
   },

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { DisplaySwitchesContainer, NoticesContainer, StatusBarContainer } from './containers';
@@ -27,7 +28,10 @@ export function AppLayout() {
       <main id="main" className="app-main" tabIndex={-1} aria-label={t('app.mainLabel')}>
         {/* Keyed by path: leaving a crashed page for another gives that page a fresh start. */}
         <PageErrorBoundary resetKey={location.pathname}>
-          <Outlet />
+          {/* Role pages load on first use (router.tsx). */}
+          <Suspense fallback={<p role="status" className="page-loading">{t('app.loading')}</p>}>
+            <Outlet />
+          </Suspense>
         </PageErrorBoundary>
       </main>
     </div>

@@ -82,21 +82,26 @@ describe('routes', () => {
     expect(rendered!.container.querySelector('[data-testid="role-checkpoint"]')).toBeNull();
   });
 
-  it('/ redirects to the stored role page; each role page has its heading', () => {
+  // Role pages load on first use (React.lazy): wait for the page, not for a fixed time.
+  const shown = (id: string) => waitFor(id, () => rendered!.container.querySelector(`[data-testid="${id}"]`) !== null);
+
+  it('/ redirects to the stored role page; each role page has its heading', async () => {
     useSession.setState({ token: 't', role: 'display', deskNo: null, source: 'pairing' });
     const router = open('/');
     expect(router.state.location.pathname).toBe('/display');
-    expect(byTestId(rendered!.container, 'role-display')).toBeTruthy();
+    await shown('role-display');
     for (const role of ['checkpoint', 'terminal', 'admin'] as const) {
       rendered!.unmount();
       open(`/${role}`);
+      await shown(`role-${role}`);
       expect(byTestId(rendered!.container, `role-${role}`).tagName).toBe('H1');
     }
   });
 
-  it('a bad desk number is named, not guessed; an unknown path is a 404 page', () => {
+  it('a bad desk number is named, not guessed; an unknown path is a 404 page', async () => {
     useSession.setState({ token: 't', role: 'desk', deskNo: 1, source: 'pairing' });
     open('/desk/abc');
+    await shown('desk-invalid');
     expect(byTestId(rendered!.container, 'desk-invalid').textContent).toContain('abc');
     rendered!.unmount();
     open('/nowhere');
