@@ -73,7 +73,7 @@ function withoutNames(command: QueueCommandInput): QueueCommandInput {
 
 /** The queue hub over the shared event log. */
 export class QueueHub {
-  /** Committed transactions, the commands they carried, and failed batches run again one by one (diagnostics). */
+  /** Committed transactions, the commands they carried, and failed batches run again (diagnostics). */
   readonly stats = { transactions: 0, commands: 0, retried: 0 };
   private state: QueueState;
   private readonly pending: BatchJob[] = [];

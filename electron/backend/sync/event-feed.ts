@@ -8,11 +8,11 @@ import { readState, writeState } from './state-repository';
 // Every change the portal must hear about is already an event. Queue events (ratings included) are
 // turned into outbox items inside the queue hub's own transaction (`itemsSql`, written by the hub
 // with its events through writeWithEvents): the item commits with the change or not at all, and
-// costs no second commit. The feed also reads the log after its cursor, in one transaction with the cursor, for the
-// other events (checkpoint counters). Once a hub feeds it, that read skips the hub's event types in
-// SQL, so a busy queue is not read and enqueued a second time; without a hub (tests of sync alone,
-// a machine that is not the hub) it turns them into items itself. Either way an item already
-// enqueued keeps its row: the idempotency id is the event's seq.
+// costs no second commit. The feed also reads the log after its cursor, in one transaction with
+// the cursor, for the other events (checkpoint counters). Once a hub feeds it, that read skips the
+// hub's event types in SQL, so a busy queue is not read and enqueued a second time; without a hub
+// (tests of sync alone, a machine that is not the hub) it turns them into items itself. Either way
+// an item already enqueued keeps its row: the idempotency id is the event's seq.
 
 /** Event types whose data becomes a queue-events item (no personal data in them). */
 const QUEUE_EVENT_PREFIXES = ['ticket.', 'desk.', 'center.paused', 'center.resumed', 'day.closed', 'queue.'];
