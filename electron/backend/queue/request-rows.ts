@@ -9,7 +9,8 @@ import { changedRowsCheck } from './batch-checks';
 // they got). Such an id is almost never in the table already (only a stale client replaying an id
 // the state forgot), so a batch does not ask first: if the insert finds a recorded id, the script's
 // check fails, the batch is rolled back (ForgottenRequest) and runs once more, first asking the
-// table (findPriorRequests) and answering a recorded id with its first result. Rows travel as one JSON array read back with json_each.
+// table (findPriorRequests) and answering a recorded id with its first result. Rows travel as one
+// JSON array read back with json_each.
 
 /** What the first attempt of a request recorded. */
 export interface PriorRequest {

@@ -22,7 +22,7 @@ export const RATING_EVENT = 'visit.rated';
 export const VERIFIED_EVENT = 'checkpoint.verified';
 
 /** Whether the queue hub enqueues this event's item in its own transaction. */
-export function isFedByQueueHub(type: string): boolean {
+function isFedByQueueHub(type: string): boolean {
   return type === RATING_EVENT || QUEUE_EVENT_PREFIXES.some((p) => type.startsWith(p));
 }
 
@@ -46,6 +46,11 @@ export class EventFeed {
   /** From now on the queue hub enqueues its events itself (itemsSql); the log read skips them. */
   queueHubFeeds(): void {
     this.hubFeeds = true;
+  }
+
+  /** Whether an event of this type is already in the outbox when it commits (written by the hub). */
+  enqueuedAtCommit(type: string): boolean {
+    return this.hubFeeds && isFedByQueueHub(type);
   }
 
   /** Process every event after the cursor (serialised; calls made while one waits share it). */

@@ -58,20 +58,25 @@ export async function headOfStream(db: Queryable, stream: string, limit: number)
   );
 }
 
+/** `id IN` a JSON array parameter: one statement text, prepared once, for any list of ids. */
+const IDS = '(SELECT value FROM json_each(?))';
+
 /** Mark items delivered (one statement: the disk is not the limit of a drain). */
 export async function markDelivered(tx: Transaction, ids: readonly number[], now: Date): Promise<void> {
   if (ids.length === 0) return;
-  await tx.run(`UPDATE outbox SET state = 'delivered', delivered_at = ?, last_error = NULL WHERE id IN (${ids.join(',')}) AND state = 'pending'`, [
+  await tx.run(`UPDATE outbox SET state = 'delivered', delivered_at = ?, last_error = NULL WHERE id IN ${IDS} AND state = 'pending'`, [
     now.toISOString(),
+    JSON.stringify(ids),
   ]);
 }
 
 /** Record a failed attempt on the head of a stream and when to try again. */
 export async function markAttemptFailed(db: Queryable, ids: readonly number[], error: string, nextAttemptAt: Date): Promise<void> {
   if (ids.length === 0) return;
-  await db.run(`UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id IN (${ids.join(',')})`, [
+  await db.run(`UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id IN ${IDS}`, [
     error,
     nextAttemptAt.toISOString(),
+    JSON.stringify(ids),
   ]);
 }
 
@@ -95,7 +100,7 @@ export async function requeueQuarantined(db: Queryable): Promise<number> {
  * Delete delivered items created before `cutoff`, at most `limit` (the portal has them; a long-running
  * hub would otherwise keep every item forever). Returns how many went.
  */
-export async function purgeDelivered(db: Queryable, cutoff: Date, limit = 5000): Promise<number> {
+export async function purgeDelivered(db: Queryable, cutoff: Date, limit: number): Promise<number> {
   const result = await db.run(
     `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state = 'delivered' AND created_at < ? LIMIT ?)`,
     [cutoff.toISOString(), limit],

@@ -8,7 +8,7 @@ import type { WriteWithEvents } from '../queue/hub';
 import type { Database, Queryable } from '../storage/database';
 import { deliverHead, type DeliveryDeps } from './delivery';
 import { Enrollment, NotEnrolledError } from './enrollment';
-import { ensureInstallId, EventFeed, isFedByQueueHub } from './event-feed';
+import { ensureInstallId, EventFeed } from './event-feed';
 import { enqueueOutbox, listQuarantined, outboxCounts, purgeDelivered, requeueQuarantined } from './outbox-repository';
 import { PortalApi } from './portal-api';
 import { createPortalHttp, PortalCallError } from '../portal/portal-http';
@@ -57,7 +57,6 @@ export class SyncService {
   private again = false;
   private stopped = true;
   private unsubscribe: (() => void) | null = null;
-  private queueHubAttached = false;
 
   constructor(private readonly options: SyncServiceOptions) {
     this.now = options.now ?? (() => new Date());
@@ -75,7 +74,7 @@ export class SyncService {
     this.stopped = false;
     this.unsubscribe = this.options.events.subscribe((event) => {
       if (event.type.startsWith('sync.')) return;
-      if (this.queueHubAttached && isFedByQueueHub(event.type)) this.nudge(); // already in the outbox
+      if (this.feed.enqueuedAtCommit(event.type)) this.nudge(); // already in the outbox
       else void this.feed.catchUp().then(() => this.nudge());
     });
     await this.feed.catchUp();
@@ -203,7 +202,6 @@ export class SyncService {
    */
   queueHubWrites(): WriteWithEvents {
     this.feed.queueHubFeeds();
-    this.queueHubAttached = true;
     return (events) => this.feed.itemsSql(events);
   }
 
